@@ -1,0 +1,91 @@
+package io.sluice.stack;
+
+import io.sluice.stack.component.QuarkusService.PortClaim;
+import io.sluice.stack.component.QuarkusService;
+import io.sluice.stack.process.ManagedProcess;
+import io.sluice.stack.provision.SelfSignedCertificate;
+import io.sluice.stack.provision.ServiceDatabase;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The four services of the platform and how the stack configures each: environment variables only, the
+ * same ones a container or a Kubernetes pod would set.
+ */
+public final class ServiceCatalog {
+
+    /** Services with a database of their own, by service name. */
+    public static final List<String> WITH_DATABASE = List.of("auth", "recording", "simulcast");
+
+    private ServiceCatalog() {
+    }
+
+    public static List<ServiceDatabase> databases(StackSettings settings) {
+        String suffix = settings.mode() == StackSettings.Mode.TEST ? "_t" + Integer.toHexString(settings.home().hashCode()) : "";
+        return WITH_DATABASE.stream()
+                .map(service -> new ServiceDatabase(service, "sluice_" + service + suffix, "sluice_" + service, "sluice_" + service))
+                .toList();
+    }
+
+    public static List<QuarkusService> services(StackSettings settings, StackEndpoints endpoints) {
+        Consumer<ManagedProcess> nothing = log -> { };
+        Path javaHome = settings.javaExecutable().getParent().getParent();
+        return List.of(
+                new QuarkusService(settings, "auth", "auth-service", List.of(new PortClaim("auth.port", "HTTP")),
+                        authEnvironment(settings, endpoints), nothing),
+                new QuarkusService(settings, "ingest", "ingest-service",
+                        List.of(new PortClaim("ingest.port", "HTTP"), new PortClaim("ingest.rtmp-port", "RTMP"),
+                                new PortClaim("ingest.rtmps-port", "RTMPS")),
+                        ingestEnvironment(settings, endpoints), log -> tlsCertificate(settings).ensure(javaHome, log)),
+                new QuarkusService(settings, "recording", "recording-service", List.of(new PortClaim("recording.port", "HTTP")),
+                        environment(settings, endpoints, "recording", "recording.port"), nothing),
+                new QuarkusService(settings, "simulcast", "simulcast-service", List.of(new PortClaim("simulcast.port", "HTTP")),
+                        environment(settings, endpoints, "simulcast", "simulcast.port"), nothing));
+    }
+
+    private static Map<String, String> environment(StackSettings settings, StackEndpoints endpoints, String service, String portKey) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", settings.get(portKey));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", endpoints.oidcServerUrl());
+        env.put("QUARKUS_OIDC_CLIENT_ID", "sluice-" + service + "-service");
+        // The local realm's client secrets are public knowledge (infra/config/keycloak); production sets its own.
+        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", "local-" + service + "-service-secret");
+        if (endpoints.databases().containsKey(service)) {
+            StackEndpoints.Database db = endpoints.database(service);
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", db.user());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        }
+        return env;
+    }
+
+    /** The addresses auth-service hands to users are this stack's own. */
+    private static Map<String, String> authEnvironment(StackSettings settings, StackEndpoints endpoints) {
+        Map<String, String> env = environment(settings, endpoints, "auth", "auth.port");
+        env.put("SLUICE_AUTH_INGEST_RTMPS_URL", "rtmps://localhost:" + settings.get("ingest.rtmps-port") + "/live");
+        env.put("SLUICE_AUTH_INGEST_RTMP_URL", "rtmp://localhost:" + settings.get("ingest.rtmp-port") + "/live");
+        env.put("SLUICE_AUTH_PLAYBACK_BASE_URL", "http://localhost:" + settings.get("recording.port"));
+        return env;
+    }
+
+    private static Map<String, String> ingestEnvironment(StackSettings settings, StackEndpoints endpoints) {
+        Map<String, String> env = environment(settings, endpoints, "ingest", "ingest.port");
+        env.put("SLUICE_INGEST_RTMP_PORT", settings.get("ingest.rtmp-port"));
+        env.put("SLUICE_INGEST_RTMPS_PORT", settings.get("ingest.rtmps-port"));
+        // Locally, encoders without TLS may be tried; production refuses plain RTMP (the default).
+        env.put("SLUICE_INGEST_RTMPS_ONLY", settings.get("ingest.rtmps-only"));
+        SelfSignedCertificate tls = tlsCertificate(settings);
+        env.put("SLUICE_INGEST_RTMPS_TLS_KEYSTORE", tls.keystore().toString());
+        env.put("SLUICE_INGEST_RTMPS_TLS_KEYSTORE_PASSWORD", tls.password());
+        return env;
+    }
+
+    /** The local RTMPS certificate; {@link io.sluice.stack.component.QuarkusService} makes it before ingest starts. */
+    public static SelfSignedCertificate tlsCertificate(StackSettings settings) {
+        return SelfSignedCertificate.in(settings.home().resolve("tls"));
+    }
+}

@@ -1,0 +1,70 @@
+package io.sluice.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SluiceCliTest {
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    @TempDir
+    Path home;
+
+    @Test
+    void portInUseIsOneLineNamingThePortAndTheVariable() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("0.0.0.0", 0));
+            int port = taken.getLocalPort();
+            int code = cli(Map.of("SLUICE_KAFKA_PORT", Integer.toString(port))).run(new String[] {"up", "kafka"});
+
+            assertThat(code).isEqualTo(1);
+            assertThat(printed()).contains("sluice: port " + port
+                    + " (Kafka) is already in use; set SLUICE_KAFKA_PORT to use another port\n");
+            assertThat(printed()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void unknownComponentIsNamed() {
+        int code = cli(Map.of()).run(new String[] {"up", "zookeeper"});
+
+        assertThat(code).isEqualTo(1);
+        assertThat(printed()).contains("no component named 'zookeeper'; components: postgres, kafka, keycloak, auth, ingest,"
+                + " recording, simulcast");
+    }
+
+    @Test
+    void statusOfAStackNeverStartedShowsEveryComponentStopped() {
+        int code = cli(Map.of()).run(new String[] {"status"});
+
+        assertThat(code).isEqualTo(1);
+        assertThat(printed()).containsPattern("kafka +stopped").containsPattern("keycloak +stopped")
+                .containsPattern("auth +stopped").containsPattern("simulcast +stopped");
+    }
+
+    @Test
+    void wrongUsageExitsWithTwo() {
+        assertThat(cli(Map.of()).run(new String[] {"launch"})).isEqualTo(2);
+        assertThat(cli(Map.of()).run(new String[] {})).isEqualTo(2);
+        assertThat(cli(Map.of()).run(new String[] {"test-stack", "sideways"})).isEqualTo(2);
+        assertThat(printed()).contains("usage: sluice <command>");
+    }
+
+    private SluiceCli cli(Map<String, String> environment) {
+        return new SluiceCli(new PrintStream(output, true, StandardCharsets.UTF_8), Checkout.root(), home, environment);
+    }
+
+    private String printed() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+}
