@@ -1,0 +1,2 @@
+/** AAC: the AudioSpecificConfig. */
+package io.sluice.media.codec.aac;

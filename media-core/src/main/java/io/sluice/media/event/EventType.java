@@ -1,0 +1,40 @@
+package io.sluice.media.event;
+
+import java.util.Optional;
+
+/** Every event type of the contract, with its CloudEvents {@code type} name. */
+public enum EventType {
+
+    SESSION_STARTED("io.sluice.session.started"),
+    SESSION_ENDED("io.sluice.session.ended"),
+    SESSION_STATS("io.sluice.session.stats"),
+    MEDIA_METADATA("io.sluice.media.metadata"),
+    MEDIA_VIDEO("io.sluice.media.video"),
+    MEDIA_AUDIO("io.sluice.media.audio"),
+    MEDIA_DATA("io.sluice.media.data"),
+    STREAM_KEY_UPDATED("io.sluice.streamkey.updated");
+
+    private final String typeName;
+
+    EventType(String typeName) {
+        this.typeName = typeName;
+    }
+
+    public String typeName() {
+        return typeName;
+    }
+
+    /** Media events travel in binary mode: attributes in headers, the FLV tag body as the value. */
+    public boolean isMedia() {
+        return this == MEDIA_METADATA || this == MEDIA_VIDEO || this == MEDIA_AUDIO || this == MEDIA_DATA;
+    }
+
+    public static Optional<EventType> fromTypeName(String typeName) {
+        for (EventType type : values()) {
+            if (type.typeName.equals(typeName)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,43 @@
+package io.sluice.media.flv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** Reads FLV elements from an {@link InputStream} handed to it, using an {@link FlvReader} underneath. */
+public final class FlvStreamReader {
+
+    private static final int CHUNK = 16 * 1024;
+
+    private final InputStream input;
+    private final FlvReader reader;
+    private final byte[] chunk = new byte[CHUNK];
+    private boolean finished;
+
+    /** A reader over {@code input}; closing the stream stays with the caller. */
+    public FlvStreamReader(InputStream input, FlvLimits limits) {
+        this.input = input;
+        this.reader = new FlvReader(limits);
+    }
+
+    /**
+     * The next header or tag, or empty at a clean end of stream.
+     *
+     * @throws io.sluice.media.error.MediaFormatException on malformed or truncated input
+     */
+    public Optional<FlvElement> next() throws IOException {
+        while (true) {
+            Optional<FlvElement> element = reader.next();
+            if (element.isPresent() || finished) {
+                return element;
+            }
+            int read = input.read(chunk);
+            if (read < 0) {
+                finished = true;
+                reader.finish();
+                return Optional.empty();
+            }
+            reader.feed(chunk, 0, read);
+        }
+    }
+}

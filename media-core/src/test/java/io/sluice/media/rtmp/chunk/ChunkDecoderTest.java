@@ -1,0 +1,181 @@
+package io.sluice.media.rtmp.chunk;
+
+import static io.sluice.media.rtmp.chunk.ChunkGoldenTest.concat;
+import static io.sluice.media.rtmp.chunk.ChunkGoldenTest.msg;
+import static io.sluice.media.rtmp.chunk.ChunkGoldenTest.pattern;
+import static io.sluice.media.testing.Hex.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.media.error.LimitExceededException;
+import io.sluice.media.error.MediaFormatException;
+import io.sluice.media.rtmp.RtmpLimits;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ChunkDecoderTest {
+
+    private static final int N = 1000;
+
+    @Test
+    void setChunkSizeAppliesToTheNextChunkInTheSameBuffer() {
+        byte[] input = concat(bytes("02 000000 000004 01 00000000 00000100"),
+                bytes("06 000000 000100 09 01000000"), pattern(0, 256));
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS);
+        List<RawMessage> out = new ArrayList<>();
+
+        decoder.decode(ByteBuffer.wrap(input), message -> {
+            out.add(message);
+            if (message.typeId() == 1) {
+                decoder.setChunkSize(ByteBuffer.wrap(message.payload()).getInt());
+            }
+        });
+
+        assertThat(out).hasSize(2);
+        assertThat(out.get(1)).isEqualTo(new RawMessage(6, 0, 9, 1, pattern(0, 256)));
+    }
+
+    @Test
+    void abortDropsThePartialMessage() {
+        byte[] firstChunk = concat(bytes("06 000000 000100 09 01000000"), pattern(0, 128));
+        byte[] afterAbort = concat(bytes("06 000000 000001 09 01000000 17"));
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS);
+        List<RawMessage> out = new ArrayList<>();
+
+        decoder.decode(ByteBuffer.wrap(firstChunk), out::add);
+        assertThat(decoder.bufferedBytes()).isEqualTo(256);
+        decoder.abort(6);
+        assertThat(decoder.bufferedBytes()).isZero();
+        decoder.decode(ByteBuffer.wrap(afterAbort), out::add);
+
+        assertThat(out).containsExactly(msg(6, 0, 9, 1, "17"));
+    }
+
+    @Test
+    void largeMessagesGrowAsTheirBytesArrive() {
+        int length = 300_000;
+        ChunkEncoder encoder = new ChunkEncoder();
+        encoder.setChunkSize(4096);
+        OutputBuffer out = new OutputBuffer();
+        encoder.encode(new RawMessage(6, 0, 9, 1, pattern(0, length)), out);
+        byte[] encoded = out.drain().array();
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS);
+        decoder.setChunkSize(4096);
+        List<RawMessage> messages = new ArrayList<>();
+
+        decoder.decode(ByteBuffer.wrap(encoded, 0, 12 + 4096), messages::add);
+        assertThat(decoder.bufferedBytes()).isEqualTo(ChunkDecoder.UPFRONT_ALLOCATION);
+        decoder.decode(ByteBuffer.wrap(encoded, 12 + 4096, encoded.length - 12 - 4096), messages::add);
+
+        assertThat(messages).containsExactly(new RawMessage(6, 0, 9, 1, pattern(0, length)));
+        assertThat(decoder.bufferedBytes()).isZero();
+    }
+
+    @Test
+    void refusesACompressedHeaderWithoutAFirstHeader() {
+        assertMalformed(bytes("84 000000 AF"), "before any type 0 or 1 header");
+        assertMalformed(bytes("C4 AF"), "before any type 0 or 1 header");
+    }
+
+    @Test
+    void acceptsLibrtmpsTypeOneHeaderOnAFreshChunkStream() {
+        List<RawMessage> out = new ArrayList<>();
+        new ChunkDecoder(RtmpLimits.DEFAULTS).decode(ByteBuffer.wrap(bytes("42 000000 000006 04 0007 00000D0F")),
+                out::add);
+        assertThat(out).containsExactly(msg(2, 0, 4, 0, "0007 00000D0F"));
+    }
+
+    @Test
+    void refusesANewHeaderBeforeTheMessageIsComplete() {
+        assertMalformed(concat(bytes("06 000000 000100 09 01000000"), pattern(0, 128),
+                bytes("46 000000 000001 09 17")), "before the previous message was complete");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1, 0x8000_0000L})
+    void refusesChunkSizesOutsideTheSpecification(long size) {
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS);
+        assertThatThrownBy(() -> decoder.setChunkSize(size)).isInstanceOf(MediaFormatException.class)
+                .isNotInstanceOf(LimitExceededException.class);
+    }
+
+    @ParameterizedTest(name = "message of {0} bytes against a limit of " + N)
+    @ValueSource(ints = {N - 1, N, N + 1})
+    void maxMessageLength(int length) {
+        ChunkEncoder encoder = new ChunkEncoder();
+        OutputBuffer out = new OutputBuffer();
+        encoder.encode(new RawMessage(6, 0, 9, 1, new byte[length]), out);
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS.withMaxMessageLength(N));
+        expectLimitUnless(length <= N, RtmpLimits.MAX_MESSAGE_LENGTH,
+                () -> decoder.decode(out.drain(), message -> { }));
+    }
+
+    @ParameterizedTest(name = "chunk size {0} against a limit of " + N)
+    @ValueSource(ints = {N - 1, N, N + 1})
+    void maxChunkSize(int size) {
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS.withMaxChunkSize(N));
+        expectLimitUnless(size <= N, RtmpLimits.MAX_CHUNK_SIZE, () -> decoder.setChunkSize(size));
+    }
+
+    @ParameterizedTest(name = "{0} chunk streams against a limit of 10")
+    @ValueSource(ints = {9, 10, 11})
+    void maxChunkStreams(int streams) {
+        ChunkEncoder encoder = new ChunkEncoder();
+        OutputBuffer out = new OutputBuffer();
+        for (int id = 0; id < streams; id++) {
+            encoder.encode(new RawMessage(2 + id * 300, 0, 8, 1, new byte[1]), out);
+        }
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS.withMaxChunkStreams(10));
+        List<RawMessage> messages = new ArrayList<>();
+        expectLimitUnless(streams <= 10, RtmpLimits.MAX_CHUNK_STREAMS, () -> decoder.decode(out.drain(), messages::add));
+        if (streams <= 10) {
+            assertThat(messages).hasSize(streams);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} bytes of incomplete messages against a limit of " + N)
+    @ValueSource(ints = {N - 1, N, N + 1})
+    void maxBufferedBytes(int total) {
+        RtmpLimits limits = RtmpLimits.DEFAULTS.withMaxMessageLength(600).withMaxBufferedBytes(N);
+        byte[] input = concat(bytes("06 000000 000258 09 01000000"), pattern(0, 128),
+                bytes("07 000000"), u24(total - 600), bytes("09 01000000"), pattern(0, 128));
+        ChunkDecoder decoder = new ChunkDecoder(limits);
+        expectLimitUnless(total <= N, RtmpLimits.MAX_BUFFERED_BYTES,
+                () -> decoder.decode(ByteBuffer.wrap(input), message -> { }));
+        if (total <= N) {
+            assertThat(decoder.bufferedBytes()).isEqualTo(total);
+        }
+    }
+
+    @Test
+    void failedDecoderStaysFailed() {
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS);
+        assertThatThrownBy(() -> decoder.decode(ByteBuffer.wrap(bytes("C4")), message -> { }))
+                .isInstanceOf(MediaFormatException.class);
+        assertThatThrownBy(() -> decoder.decode(ByteBuffer.wrap(bytes("04")), message -> { }))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    private static byte[] u24(int value) {
+        return new byte[] {(byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+    }
+
+    private static void assertMalformed(byte[] input, String message) {
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS);
+        assertThatThrownBy(() -> decoder.decode(ByteBuffer.wrap(input), m -> { }))
+                .isInstanceOf(MediaFormatException.class).hasMessageContaining(message);
+    }
+
+    private static void expectLimitUnless(boolean withinLimit, String limitName, Runnable action) {
+        if (withinLimit) {
+            action.run();
+        } else {
+            assertThatThrownBy(action::run).isInstanceOfSatisfying(LimitExceededException.class,
+                    e -> assertThat(e.limitName()).isEqualTo(limitName));
+        }
+    }
+}

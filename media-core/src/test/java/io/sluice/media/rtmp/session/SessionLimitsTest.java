@@ -1,0 +1,112 @@
+package io.sluice.media.rtmp.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import io.sluice.media.amf.Amf0Object;
+import io.sluice.media.amf.Amf0StrictArray;
+import io.sluice.media.amf.Amf0String;
+import io.sluice.media.amf.Amf0Value;
+import io.sluice.media.amf.AmfLimits;
+import io.sluice.media.rtmp.RtmpLimits;
+import io.sluice.media.rtmp.handshake.ClientHandshake;
+import io.sluice.media.rtmp.handshake.HandshakeKind;
+import io.sluice.media.rtmp.message.Audio;
+import io.sluice.media.rtmp.message.CommandAmf0;
+import io.sluice.media.rtmp.message.SetChunkSize;
+import io.sluice.media.rtmp.message.Video;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each limit broken through a whole server session, one past the limit (the layers' own tests cover N-1,
+ * N and N+1): the session ends FAILED with the limit's stable name and a Failed event, and no method
+ * throws.
+ */
+class SessionLimitsTest {
+
+    static Stream<Arguments> breaches() {
+        RtmpLimits base = RtmpLimits.DEFAULTS;
+        return Stream.of(
+                arguments(RtmpLimits.MAX_HANDSHAKE_BYTES, base.withMaxHandshakeBytes(RtmpLimits.HANDSHAKE_BYTES - 1),
+                        (Consumer<RtmpServerSession>) SessionLimitsTest::handshake),
+                arguments(RtmpLimits.MAX_CHUNK_SIZE, base.withMaxChunkSize(4096),
+                        send(client -> client.send(new SetChunkSize(4097), 2))),
+                arguments(RtmpLimits.MAX_MESSAGE_LENGTH, base.withMaxMessageLength(1000),
+                        publishing(client -> client.send(new Video(0, 1, new byte[1001]), 6))),
+                arguments(RtmpLimits.MAX_CHUNK_STREAMS, base.withMaxChunkStreams(2),
+                        publishing(client -> client.send(new Audio(0, 1, new byte[1]), 9))),
+                arguments(RtmpLimits.MAX_BUFFERED_BYTES, base.withMaxMessageLength(1000).withMaxBufferedBytes(1000),
+                        publishing(client -> {
+                            // The first 128-byte chunk of a 1000-byte message on chunk stream 6, then a second
+                            // message starting on 7.
+                            ByteBuffer bytes = ByteBuffer.allocate(12 + 128 + 12);
+                            bytes.put(new byte[] {6, 0, 0, 0, 0, 3, (byte) 0xE8, 9, 1, 0, 0, 0}).put(new byte[128]);
+                            bytes.put(new byte[] {7, 0, 0, 0, 0, 0, 1, 9, 1, 0, 0, 0}).flip();
+                            client.server.feed(bytes);
+                        })),
+                arguments(RtmpLimits.MAX_HELD_PUBLISH_BYTES, base.withMaxHeldPublishBytes(1000),
+                        publishing(client -> client.send(new Video(0, 1, new byte[1001]), 6))),
+                arguments(AmfLimits.MAX_DEPTH, base.withAmf(new AmfLimits(2, 1024, 64)), call(nested(3))),
+                arguments(AmfLimits.MAX_STRING_LENGTH, base.withAmf(new AmfLimits(8, 32, 64)),
+                        call(new Amf0String("x".repeat(33)))),
+                arguments(AmfLimits.MAX_MEMBERS, base.withAmf(new AmfLimits(8, 1024, 4)),
+                        call(new Amf0StrictArray(Collections.<Amf0Value>nCopies(5, Amf0Object.of())))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("breaches")
+    void brokenLimitFailsTheSessionWithItsName(String limitName, RtmpLimits limits,
+            Consumer<RtmpServerSession> scenario) {
+        RtmpServerSession server = new RtmpServerSession(RtmpServerConfig.DEFAULTS.withLimits(limits),
+                new SplittableRandom(1));
+        scenario.accept(server);
+
+        assertThat(server.state()).isEqualTo(ServerState.FAILED);
+        assertThat(server.failure()).get().extracting(SessionFailure::limitName).isEqualTo(limitName);
+        assertThat(server.drainEvents()).last().isInstanceOfSatisfying(ServerEvent.Failed.class,
+                failed -> assertThat(failed.failure().isLimit()).isTrue());
+        server.feed(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+        server.inputClosed();
+        assertThat(server.state()).isEqualTo(ServerState.FAILED);
+    }
+
+    private static void handshake(RtmpServerSession server) {
+        ClientHandshake handshake = new ClientHandshake(HandshakeKind.DIGEST, new SplittableRandom(2),
+                RtmpLimits.HANDSHAKE_BYTES);
+        server.feed(ByteBuffer.wrap(handshake.start()));
+        server.feed(ByteBuffer.wrap(handshake.feed(server.drainOutput())));
+    }
+
+    private static Consumer<RtmpServerSession> call(Amf0Value argument) {
+        return send(client -> client.send(CommandAmf0.of(0, "call", 2, argument), 3));
+    }
+
+    private static Amf0Value nested(int depth) {
+        Amf0Value value = new Amf0StrictArray(List.of());
+        for (int i = 1; i < depth; i++) {
+            value = new Amf0StrictArray(List.of(value));
+        }
+        return value;
+    }
+
+    private static Consumer<RtmpServerSession> send(Consumer<WireClient> messages) {
+        return server -> messages.accept(WireClient.connected(server));
+    }
+
+    private static Consumer<RtmpServerSession> publishing(Consumer<WireClient> messages) {
+        return server -> {
+            WireClient client = ServerSessionTest.publishing(server);
+            if (!server.state().isTerminal()) {
+                messages.accept(client);
+            }
+        };
+    }
+}
