@@ -1,0 +1,37 @@
+package io.sluice.auth.domain;
+
+import io.sluice.auth.storage.LiveStreamEntity;
+import io.sluice.auth.storage.StreamSessionEntity;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A stream with the status its sessions give it at a moment.
+ *
+ * @param activeSession the session an encoder is publishing in now, {@code null} if none
+ */
+public record LiveStreamState(LiveStreamEntity stream, LiveStreamStatus status, StreamSessionEntity activeSession) {
+
+    /**
+     * Active while a session is live or the last one ended less than the reconnect window ago (the same
+     * rule as {@code LiveStreamRepository}'s status filter); disabled overrides both.
+     */
+    static LiveStreamState of(LiveStreamEntity stream, List<StreamSessionEntity> recentSessions, Instant now) {
+        StreamSessionEntity live = recentSessions.stream()
+                .filter(StreamSessionEntity::live)
+                .max(Comparator.comparing((StreamSessionEntity s) -> s.listedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .orElse(null);
+        boolean reconnecting = recentSessions.stream()
+                .anyMatch(s -> s.endedAt != null && s.endedAt.plusSeconds(stream.reconnectWindowSeconds).isAfter(now));
+        LiveStreamStatus status;
+        if (!stream.enabled) {
+            status = LiveStreamStatus.DISABLED;
+        } else if (live != null || reconnecting) {
+            status = LiveStreamStatus.ACTIVE;
+        } else {
+            status = LiveStreamStatus.IDLE;
+        }
+        return new LiveStreamState(stream, status, live);
+    }
+}

@@ -1,0 +1,135 @@
+package io.sluice.auth.storage;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.sluice.media.event.data.SessionEnded;
+import io.sluice.media.event.data.SessionStarted;
+import io.sluice.media.event.data.SessionStats;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Session history, written from session events. Every write is one upsert that merges what the event
+ * knows into what is stored, so applying an event twice, or events of a session in any order, ends in the
+ * same row. Events of streams this service does not know (deleted ones) change nothing.
+ */
+@ApplicationScoped
+public class StreamSessionRepository implements PanacheRepositoryBase<StreamSessionEntity, StreamSessionEntity.Key> {
+
+    /** The position after the last session of a page (newest first). */
+    public record PageCursor(Instant listedAt, String sessionId) {
+    }
+
+    private static final String KNOWN_STREAM = " where exists (select 1 from live_stream where id = cast(:stream_id as varchar))";
+
+    /** @return whether a row was written: false for an unknown stream */
+    public boolean applyStarted(SessionStarted event) {
+        return getEntityManager().createNativeQuery("""
+                insert into stream_session (stream_id, session_id, ingest_instance, client_address, protocol, tls_version,
+                        encoder, started_at, first_seen_at)
+                select cast(:stream_id as varchar), cast(:session_id as varchar), cast(:ingest_instance as varchar), cast(:client_address as varchar), cast(:protocol as varchar), cast(:tls_version as varchar), cast(:encoder as varchar),
+                        cast(:started_at as timestamptz), cast(:started_at as timestamptz)""" + KNOWN_STREAM + """
+                 on conflict (stream_id, session_id) do update set
+                    ingest_instance = coalesce(excluded.ingest_instance, stream_session.ingest_instance),
+                    client_address = coalesce(excluded.client_address, stream_session.client_address),
+                    protocol = coalesce(excluded.protocol, stream_session.protocol),
+                    tls_version = coalesce(excluded.tls_version, stream_session.tls_version),
+                    encoder = coalesce(excluded.encoder, stream_session.encoder),
+                    started_at = excluded.started_at
+                """)
+                .setParameter("stream_id", event.streamId())
+                .setParameter("session_id", event.sessionId())
+                .setParameter("ingest_instance", event.ingestInstance())
+                .setParameter("client_address", event.clientAddress())
+                .setParameter("protocol", event.protocol())
+                .setParameter("tls_version", event.tlsVersion())
+                .setParameter("encoder", event.encoder())
+                .setParameter("started_at", event.startedAt())
+                .executeUpdate() > 0;
+    }
+
+    /** Stats only ever replace older stats; a late window does not overwrite a newer one. */
+    public boolean applyStats(SessionStats event) {
+        return getEntityManager().createNativeQuery("""
+                insert into stream_session (stream_id, session_id, stats_at, bitrate_kbps, video_frame_rate,
+                        keyframe_interval_ms, video_codec, width, height, audio_codec, audio_sample_rate, audio_channels,
+                        bytes_in, first_seen_at)
+                select cast(:stream_id as varchar), cast(:session_id as varchar), cast(:at as timestamptz), cast(:bitrate_kbps as bigint), cast(:video_frame_rate as float8), cast(:keyframe_interval_ms as bigint),
+                        cast(:video_codec as varchar), cast(:width as integer), cast(:height as integer), cast(:audio_codec as varchar), cast(:audio_sample_rate as integer), cast(:audio_channels as integer), cast(:bytes_in as bigint),
+                        cast(:at as timestamptz)""" + KNOWN_STREAM + """
+                 on conflict (stream_id, session_id) do update set
+                    stats_at = excluded.stats_at,
+                    bitrate_kbps = excluded.bitrate_kbps,
+                    video_frame_rate = excluded.video_frame_rate,
+                    keyframe_interval_ms = excluded.keyframe_interval_ms,
+                    video_codec = coalesce(excluded.video_codec, stream_session.video_codec),
+                    width = excluded.width,
+                    height = excluded.height,
+                    audio_codec = coalesce(excluded.audio_codec, stream_session.audio_codec),
+                    audio_sample_rate = excluded.audio_sample_rate,
+                    audio_channels = excluded.audio_channels,
+                    bytes_in = greatest(excluded.bytes_in, stream_session.bytes_in)
+                    where stream_session.stats_at is null or stream_session.stats_at < excluded.stats_at
+                """)
+                .setParameter("stream_id", event.streamId())
+                .setParameter("session_id", event.sessionId())
+                .setParameter("at", event.at())
+                .setParameter("bitrate_kbps", event.bitrateKbps())
+                .setParameter("video_frame_rate", event.videoFrameRate())
+                .setParameter("keyframe_interval_ms", event.keyframeIntervalMillis())
+                .setParameter("video_codec", event.videoCodec())
+                .setParameter("width", event.width())
+                .setParameter("height", event.height())
+                .setParameter("audio_codec", event.audioCodec())
+                .setParameter("audio_sample_rate", event.audioSampleRate())
+                .setParameter("audio_channels", event.audioChannels())
+                .setParameter("bytes_in", event.bytesIn())
+                .executeUpdate() > 0;
+    }
+
+    /** The first end reported wins: a peer's later guess ({@code ingest_lost}) does not replace it. */
+    public boolean applyEnded(SessionEnded event) {
+        return getEntityManager().createNativeQuery("""
+                insert into stream_session (stream_id, session_id, client_address, started_at, ended_at, end_reason,
+                        end_detail, bytes_in, video_frames, audio_frames, video_codec, audio_codec, first_seen_at)
+                select cast(:stream_id as varchar), cast(:session_id as varchar), cast(:client_address as varchar), cast(:started_at as timestamptz), cast(:ended_at as timestamptz), cast(:end_reason as varchar), cast(:end_detail as varchar),
+                        cast(:bytes_in as bigint), cast(:video_frames as bigint), cast(:audio_frames as bigint), cast(:video_codec as varchar), cast(:audio_codec as varchar),
+                        coalesce(cast(:started_at as timestamptz), cast(:ended_at as timestamptz))""" + KNOWN_STREAM + """
+                 on conflict (stream_id, session_id) do update set
+                    client_address = coalesce(stream_session.client_address, excluded.client_address),
+                    started_at = coalesce(stream_session.started_at, excluded.started_at),
+                    ended_at = coalesce(stream_session.ended_at, excluded.ended_at),
+                    end_reason = coalesce(stream_session.end_reason, excluded.end_reason),
+                    end_detail = coalesce(stream_session.end_detail, excluded.end_detail),
+                    bytes_in = greatest(excluded.bytes_in, stream_session.bytes_in),
+                    video_frames = greatest(excluded.video_frames, stream_session.video_frames),
+                    audio_frames = greatest(excluded.audio_frames, stream_session.audio_frames),
+                    video_codec = coalesce(excluded.video_codec, stream_session.video_codec),
+                    audio_codec = coalesce(excluded.audio_codec, stream_session.audio_codec)
+                """)
+                .setParameter("stream_id", event.streamId())
+                .setParameter("session_id", event.sessionId())
+                .setParameter("client_address", event.clientAddress())
+                .setParameter("started_at", event.startedAt())
+                .setParameter("ended_at", event.endedAt())
+                .setParameter("end_reason", event.reason().wireName())
+                .setParameter("end_detail", event.detail())
+                .setParameter("bytes_in", event.bytesIn())
+                .setParameter("video_frames", event.videoFrames())
+                .setParameter("audio_frames", event.audioFrames())
+                .setParameter("video_codec", event.videoCodec())
+                .setParameter("audio_codec", event.audioCodec())
+                .executeUpdate() > 0;
+    }
+
+    public List<StreamSessionEntity> page(String streamId, PageCursor after, int limit) {
+        String query = "streamId = :stream" + (after == null ? "" : " and (listedAt < :at or (listedAt = :at and sessionId < :session))")
+                + " order by listedAt desc, sessionId desc";
+        Parameters parameters = Parameters.with("stream", streamId);
+        if (after != null) {
+            parameters = parameters.and("at", after.listedAt()).and("session", after.sessionId());
+        }
+        return find(query, parameters).page(0, limit).list();
+    }
+}

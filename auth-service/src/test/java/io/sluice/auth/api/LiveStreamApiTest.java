@@ -1,0 +1,298 @@
+package io.sluice.auth.api;
+
+import static io.restassured.RestAssured.given;
+import static io.sluice.auth.support.Api.as;
+import static io.sluice.auth.support.Api.create;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.sluice.auth.support.Tokens;
+import io.sluice.testkit.DemoUser;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The live-stream resource as a user sees it: fields, defaults, changes, paging and errors. */
+@QuarkusTest
+class LiveStreamApiTest {
+
+    @Test
+    void createReturnsTheStreamWithItsKeyIngestUrlsAndDefaults() {
+        as(DemoUser.ALICE).body(Map.of("name", "Friday show", "passthrough", "order-1234"))
+                .when().post("/v1/live-streams")
+                .then().statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("id", startsWith("ls_"))
+                .body("name", equalTo("Friday show"))
+                .body("tenant", equalTo("acme"))
+                .body("status", equalTo("idle"))
+                .body("stream_key", startsWith("sluice_sk_"))
+                .body("ingest.rtmps_url", equalTo("rtmps://localhost:1936/live"))
+                .body("ingest.rtmp_url", equalTo("rtmp://localhost:1935/live"))
+                .body("playback_id", startsWith("pb_"))
+                .body("playback_url", startsWith("http://localhost:8082/v1/playback/pb_"))
+                .body("playback_url", endsWith("/index.m3u8"))
+                .body("reconnect_window_seconds", equalTo(60))
+                .body("recording", equalTo(true))
+                .body("max_continuous_duration_seconds", equalTo(43200))
+                .body("max_bitrate_kbps", equalTo(0))
+                .body("passthrough", equalTo("order-1234"))
+                .body("created_at", notNullValue())
+                .body("updated_at", notNullValue())
+                .body("active_session", nullValue());
+    }
+
+    @Test
+    void theLocationHeaderNamesTheStreamAndGetNeverShowsTheKey() {
+        String location = as(DemoUser.ALICE).body(Map.of("name", "located")).when().post("/v1/live-streams")
+                .then().statusCode(201).extract().header("Location");
+
+        given().auth().oauth2(Tokens.of(DemoUser.ALICE)).when().get(location)
+                .then().statusCode(200)
+                .body("name", equalTo("located"))
+                .body("$", not(hasKey("stream_key")));
+    }
+
+    @Test
+    void everyCreateGetsAFreshKeyIdAndPlaybackId() {
+        Set<String> keys = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            JsonPath created = create(DemoUser.ALICE, "fresh " + i);
+            String key = created.getString("stream_key");
+            assertThat(key).matches("sluice_sk_[A-Za-z0-9_-]{43}");
+            keys.add(key);
+            ids.add(created.getString("id"));
+            ids.add(created.getString("playback_id"));
+        }
+        assertThat(keys).hasSize(5);
+        assertThat(ids).hasSize(10);
+    }
+
+    @Test
+    void patchChangesOnlyTheGivenFields() {
+        JsonPath created = create(DemoUser.ALICE, Map.of("name", "to change", "passthrough", "p1", "max_bitrate_kbps", 6000));
+        String id = created.getString("id");
+
+        as(DemoUser.ALICE).contentType("application/merge-patch+json")
+                .body(Map.of("reconnect_window_seconds", 300, "recording", false))
+                .when().patch("/v1/live-streams/" + id)
+                .then().statusCode(200)
+                .body("name", equalTo("to change"))
+                .body("passthrough", equalTo("p1"))
+                .body("reconnect_window_seconds", equalTo(300))
+                .body("recording", equalTo(false))
+                .body("max_bitrate_kbps", equalTo(6000))
+                .body("$", not(hasKey("stream_key")));
+
+        as(DemoUser.ALICE).body(Map.of("name", "changed", "passthrough", ""))
+                .when().patch("/v1/live-streams/" + id)
+                .then().statusCode(200)
+                .body("name", equalTo("changed"))
+                .body("passthrough", nullValue())
+                .body("reconnect_window_seconds", equalTo(300));
+    }
+
+    @Test
+    void rotateKeyShowsANewKeyOnce() {
+        JsonPath created = create(DemoUser.ALICE, "rotating");
+        String id = created.getString("id");
+
+        String rotated = as(DemoUser.ALICE).when().post("/v1/live-streams/" + id + "/rotate-key")
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .extract().path("stream_key");
+
+        assertThat(rotated).startsWith("sluice_sk_").isNotEqualTo(created.getString("stream_key"));
+        as(DemoUser.ALICE).when().get("/v1/live-streams/" + id)
+                .then().statusCode(200).body("$", not(hasKey("stream_key")));
+    }
+
+    @Test
+    void disableAndEnableChangeTheStatusAndAreIdempotent() {
+        String id = create(DemoUser.ALICE, "switch").getString("id");
+
+        for (int i = 0; i < 2; i++) {
+            as(DemoUser.ALICE).when().post("/v1/live-streams/" + id + "/disable")
+                    .then().statusCode(200).body("status", equalTo("disabled"));
+        }
+        as(DemoUser.ALICE).when().get("/v1/live-streams?status=disabled&limit=100")
+                .then().statusCode(200).body("data.id", hasItem(id));
+        for (int i = 0; i < 2; i++) {
+            as(DemoUser.ALICE).when().post("/v1/live-streams/" + id + "/enable")
+                    .then().statusCode(200).body("status", equalTo("idle"));
+        }
+    }
+
+    @Test
+    void deleteRemovesTheStream() {
+        String id = create(DemoUser.ALICE, "short-lived").getString("id");
+
+        as(DemoUser.ALICE).when().delete("/v1/live-streams/" + id).then().statusCode(204);
+
+        as(DemoUser.ALICE).when().get("/v1/live-streams/" + id)
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sluice:problem:live-stream-not-found"));
+        as(DemoUser.ALICE).when().delete("/v1/live-streams/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void listPagesNewestFirstWithoutRepeatsAndFiltersByStatus() {
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            mine.add(create(DemoUser.BOB, "paged " + i).getString("id"));
+        }
+        as(DemoUser.BOB).when().post("/v1/live-streams/" + mine.get(1) + "/disable").then().statusCode(200);
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = as(DemoUser.BOB).queryParam("limit", 2);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.when().get("/v1/live-streams").then().statusCode(200).extract().jsonPath();
+            List<String> ids = page.getList("data.id");
+            assertThat(ids.size()).isLessThanOrEqualTo(2);
+            assertThat(page.getList("data.tenant", String.class)).containsOnly("globex");
+            seen.addAll(ids);
+            cursor = page.getString("next_cursor");
+        } while (cursor != null);
+
+        assertThat(seen).doesNotHaveDuplicates();
+        List<String> newestFirst = new ArrayList<>(mine.reversed());
+        assertThat(seen.stream().filter(mine::contains).toList()).containsExactlyElementsOf(newestFirst);
+
+        List<String> idle = as(DemoUser.BOB).queryParam("status", "idle").queryParam("limit", 100)
+                .when().get("/v1/live-streams").then().statusCode(200).extract().jsonPath().getList("data.id");
+        assertThat(idle).contains(mine.get(0), mine.get(2)).doesNotContain(mine.get(1));
+        List<String> disabled = as(DemoUser.BOB).queryParam("status", "disabled").queryParam("limit", 100)
+                .when().get("/v1/live-streams").then().statusCode(200).extract().jsonPath().getList("data.id");
+        assertThat(disabled).contains(mine.get(1)).doesNotContain(mine.get(0));
+    }
+
+    @Test
+    void validationErrorsNameTheField() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "ok");
+        body.put("reconnect_window_seconds", 1801);
+        body.put("max_continuous_duration_seconds", 59);
+        as(DemoUser.ALICE).body(body).when().post("/v1/live-streams")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sluice:problem:validation"))
+                .body("status", equalTo(400))
+                .body("instance", equalTo("/v1/live-streams"))
+                .body("errors.field", containsInAnyOrder("max_continuous_duration_seconds",
+                        "reconnect_window_seconds"));
+
+        as(DemoUser.ALICE).body(Map.of("recording", true)).when().post("/v1/live-streams")
+                .then().statusCode(400)
+                .body("type", equalTo("urn:sluice:problem:validation"))
+                .body("errors.field", contains("name"));
+
+        as(DemoUser.ALICE).body(Map.of("name", "x".repeat(121))).when().post("/v1/live-streams")
+                .then().statusCode(400).body("errors[0].field", equalTo("name"));
+
+        as(DemoUser.ALICE).body(Map.of("name", "ok", "passthrough", "p".repeat(256))).when().post("/v1/live-streams")
+                .then().statusCode(400).body("errors[0].field", equalTo("passthrough"));
+
+        String id = create(DemoUser.ALICE, "patch me").getString("id");
+        as(DemoUser.ALICE).body(Map.of("reconnect_window_seconds", -1)).when().patch("/v1/live-streams/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("reconnect_window_seconds"));
+        as(DemoUser.ALICE).body(Map.of("name", "  ")).when().patch("/v1/live-streams/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
+    void boundariesOfTheReconnectWindowAreAccepted() {
+        create(DemoUser.ALICE, Map.of("name", "zero", "reconnect_window_seconds", 0));
+        create(DemoUser.ALICE, Map.of("name", "max", "reconnect_window_seconds", 1800, "max_continuous_duration_seconds", 60));
+    }
+
+    @Test
+    void malformedAndMistypedBodiesAreProblems() {
+        as(DemoUser.ALICE).body("{\"name\": }").when().post("/v1/live-streams")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sluice:problem:malformed-body"));
+
+        as(DemoUser.ALICE).body(Map.of("name", "x", "recording", "sometimes")).when().post("/v1/live-streams")
+                .then().statusCode(400)
+                .body("type", equalTo("urn:sluice:problem:malformed-body"))
+                .body("errors[0].field", equalTo("recording"));
+
+        as(DemoUser.ALICE).body(Map.of("name", "x", "reconnect_window", 10)).when().post("/v1/live-streams")
+                .then().statusCode(400)
+                .body("type", equalTo("urn:sluice:problem:malformed-body"))
+                .body("errors[0].field", equalTo("reconnect_window"));
+
+        as(DemoUser.ALICE).when().post("/v1/live-streams")
+                .then().statusCode(400).body("type", equalTo("urn:sluice:problem:validation"));
+    }
+
+    @Test
+    void badQueryParametersAreValidationProblems() {
+        as(DemoUser.ALICE).queryParam("status", "live").when().get("/v1/live-streams")
+                .then().statusCode(400).body("errors[0].field", equalTo("status"));
+        as(DemoUser.ALICE).queryParam("limit", 101).when().get("/v1/live-streams")
+                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        as(DemoUser.ALICE).queryParam("limit", 0).when().get("/v1/live-streams")
+                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        as(DemoUser.ALICE).queryParam("cursor", "not-a-cursor").when().get("/v1/live-streams")
+                .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void otherErrorsAreProblemsToo() {
+        as(DemoUser.ALICE).when().put("/v1/live-streams")
+                .then().statusCode(405).contentType("application/problem+json")
+                .body("type", equalTo("urn:sluice:problem:method-not-allowed"));
+        as(DemoUser.ALICE).contentType("text/plain").body("name=x").when().post("/v1/live-streams")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("type", equalTo("urn:sluice:problem:unsupported-media-type"));
+        given().when().get("/v1/live-streams")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sluice:problem:unauthorized"));
+        given().auth().oauth2("not.a.token").when().get("/v1/live-streams")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sluice:problem:unauthorized"));
+        as(DemoUser.ALICE).when().get("/v1/no-such-thing")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sluice:problem:not-found"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheResourceWithExamples() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/v1/live-streams'.post.responses.'201'.content.'application/json'.examples.created.value.stream_key",
+                        startsWith("sluice_sk_"))
+                .body("paths.'/v1/live-streams/{id}/rotate-key'.post.summary", not(emptyOrNullString()))
+                .body("paths.'/v1/admin/registry/republish'.post.summary", not(emptyOrNullString()))
+                .body("components.schemas.LiveStream.properties.reconnect_window_seconds.maximum", equalTo(1800))
+                .body("components.schemas.Problem.properties.type", notNullValue());
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
