@@ -1,0 +1,213 @@
+package io.sluice.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The configuration root of ingest-service: everything under {@code sluice.ingest}. */
+@ConfigMapping(prefix = "sluice.ingest")
+public interface IngestConfig {
+
+    /** Names this instance in events and logs; defaults to the host name (the pod name on Kubernetes). */
+    @WithDefault("${HOSTNAME:ingest-local}")
+    @NotBlank
+    String instanceId();
+
+    /**
+     * Refuse plain RTMP: stream keys would cross the network in clear. The production default; the local
+     * stack turns it off so that encoders without TLS can be tried.
+     */
+    @WithDefault("true")
+    boolean rtmpsOnly();
+
+    /** The token role that may list and end live sessions through the admin API. */
+    @WithDefault("admin")
+    @NotBlank
+    String adminRole();
+
+    /** The RTMP application encoders connect to: the path of {@code rtmps://host/live}. */
+    @WithDefault("live")
+    @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}")
+    String application();
+
+    /** Plain RTMP, for encoders that cannot do TLS; off in {@code rtmps-only} mode. */
+    Rtmp rtmp();
+
+    /** RTMP inside TLS: port 443 in production. */
+    Rtmps rtmps();
+
+    Limits limits();
+
+    BruteForce bruteForce();
+
+    Kafka kafka();
+
+    Stats stats();
+
+    Shutdown shutdown();
+
+    /**
+     * How far back an instance looks, when it starts, for sessions it started before it died and never ended;
+     * those end with {@code ingest_lost}. The instance id must survive restarts for this (a StatefulSet's pod
+     * name, a host name).
+     */
+    @WithDefault("24h")
+    Duration lostSessionLookback();
+
+    interface Rtmp {
+
+        @WithDefault("0.0.0.0")
+        String host();
+
+        @WithDefault("1935")
+        @Min(0)
+        @Max(65535)
+        int port();
+    }
+
+    interface Rtmps {
+
+        @WithDefault("0.0.0.0")
+        String host();
+
+        @WithDefault("1936")
+        @Min(0)
+        @Max(65535)
+        int port();
+
+        /** The RTMPS URL encoders should use ({@code rtmps://ingest.example.com/live}), told to plain RTMP clients. */
+        Optional<String> publicUrl();
+
+        Tls tls();
+    }
+
+    /**
+     * The server certificate: PEM files ({@code certificate}, the chain, and {@code key}) or a PKCS#12
+     * keystore. The files are watched; a replaced certificate serves new connections without a restart and
+     * without touching live ones.
+     */
+    interface Tls {
+
+        Optional<String> certificate();
+
+        Optional<String> key();
+
+        Optional<String> keystore();
+
+        Optional<String> keystorePassword();
+
+        @WithDefault("5s")
+        Duration reloadCheckInterval();
+    }
+
+    /** Every size, count and time an encoder can push on us. */
+    interface Limits {
+
+        @WithDefault("10s")
+        Duration handshakeTimeout();
+
+        /** Time to accept a publish after connecting (connect, createStream, publish, the key check). */
+        @WithDefault("15s")
+        Duration publishTimeout();
+
+        /** A published stream that sends no media for this long is ended. */
+        @WithDefault("20s")
+        Duration idleTimeout();
+
+        @WithDefault("1000")
+        @Min(1)
+        int maxConnections();
+
+        @WithDefault("20")
+        @Min(1)
+        int maxConnectionsPerAddress();
+
+        /** The largest RTMP message accepted; RTMP itself allows 16 MiB - 1. */
+        @WithDefault("8388608")
+        @Min(1024)
+        @Max(16777215)
+        int maxMessageSize();
+
+        @WithDefault("65536")
+        @Min(128)
+        int maxChunkSize();
+
+        @WithDefault("64")
+        @Min(4)
+        int maxChunkStreams();
+
+        /** Bytes of incomplete messages held per connection. */
+        @WithDefault("16777216")
+        @Min(65536)
+        long maxBufferedBytes();
+
+        /** Applies to streams whose registry entry sets none; 0 means no limit. */
+        @WithDefault("0")
+        @Min(0)
+        long defaultMaxBitrateKbps();
+
+        /**
+         * How far a track's timestamp may go back before the stream is ended as broken. Small steps back
+         * happen (encoders resyncing audio); a large one corrupts every recording made from the stream.
+         */
+        @WithDefault("5s")
+        Duration maxTimestampRegression();
+
+        /** How long a stream may go over its bitrate limit before it is ended. */
+        @WithDefault("10s")
+        Duration bitrateGrace();
+    }
+
+    /** Failed stream-key attempts per client address, then a lockout. */
+    interface BruteForce {
+
+        @WithDefault("10")
+        @Min(1)
+        int maxFailures();
+
+        @WithDefault("60s")
+        Duration window();
+
+        @WithDefault("5m")
+        Duration lockout();
+    }
+
+    interface Kafka {
+
+        /** Bytes sent but not yet acknowledged per session; past it, the socket is no longer read. */
+        @WithDefault("16777216")
+        @Min(1048576)
+        long maxInFlightBytesPerSession();
+
+        /** All sessions together; must stay below the producer's buffer.memory. */
+        @WithDefault("67108864")
+        @Min(16777216)
+        long maxInFlightBytes();
+
+        /** How long Kafka may stay unavailable before sessions end with backend_unavailable. */
+        @WithDefault("30s")
+        Duration unavailableGrace();
+
+        /** How long a session's end is sent again while Kafka does not take it. */
+        @WithDefault("10m")
+        Duration lifecycleRetry();
+    }
+
+    interface Stats {
+
+        @WithDefault("5s")
+        Duration interval();
+    }
+
+    interface Shutdown {
+
+        /** How long clients asked to reconnect elsewhere (Enhanced RTMP) are given before being closed. */
+        @WithDefault("5s")
+        Duration reconnectGrace();
+    }
+}

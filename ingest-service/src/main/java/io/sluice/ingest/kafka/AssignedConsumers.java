@@ -1,0 +1,55 @@
+package io.sluice.ingest.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/** The ingest's background consumers: they assign themselves every partition of a topic, without a group. */
+public final class AssignedConsumers {
+
+    private static final Logger LOG = Logger.getLogger(AssignedConsumers.class);
+
+    private AssignedConsumers() {
+    }
+
+    /**
+     * A consumer that reads partitions it assigns itself, without a group or committed offsets, and does not
+     * wait long for a fetch to fill: changes must reach live sessions within a second.
+     */
+    public static Properties properties(String bootstrapServers, String clientId) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return props;
+    }
+
+    /** Every partition of the topic, waiting (while {@code running}) for the broker to name them. */
+    public static List<TopicPartition> awaitPartitions(KafkaConsumer<?, ?> kafka, String topic, BooleanSupplier running) {
+        while (running.getAsBoolean()) {
+            try {
+                List<PartitionInfo> infos = kafka.partitionsFor(topic, Duration.ofSeconds(5));
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                }
+            } catch (TimeoutException e) {
+                LOG.warnf("waiting for Kafka topic %s", topic);
+            }
+        }
+        throw new WakeupException();
+    }
+}

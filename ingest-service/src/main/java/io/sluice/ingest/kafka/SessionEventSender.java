@@ -1,0 +1,100 @@
+package io.sluice.ingest.kafka;
+
+import io.sluice.ingest.config.IngestConfig;
+import io.sluice.ingest.metrics.IngestMetrics;
+import io.sluice.media.event.EventCodec;
+import io.sluice.media.event.EventEnvelope;
+import io.sluice.media.event.EventRecord;
+import io.sluice.media.event.EventType;
+import io.sluice.media.event.MediaEvent;
+import io.sluice.media.event.StructuredEvent;
+import io.sluice.media.event.Topics;
+import io.sluice.media.event.data.SessionEnded;
+import io.sluice.media.event.data.SessionStarted;
+import io.sluice.media.event.data.SessionStats;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.clients.producer.Callback;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns what happens to a session into the events of the contract and sends them: session start and end go
+ * to both the media log (framing the media between them) and the sessions topic; stats to the sessions
+ * topic only; media to the media log.
+ */
+@ApplicationScoped
+public class SessionEventSender {
+
+    private static final Logger LOG = Logger.getLogger(SessionEventSender.class);
+
+    private final EventPublisher publisher;
+    private final Vertx vertx;
+    private final IngestMetrics metrics;
+    private final URI source;
+    private final Duration lifecycleRetry;
+    private final Callback sessionsCallback;
+
+    SessionEventSender(EventPublisher publisher, Vertx vertx, IngestConfig config, IngestMetrics metrics) {
+        this.publisher = publisher;
+        this.vertx = vertx;
+        this.metrics = metrics;
+        this.source = URI.create("/sluice/ingest/" + config.instanceId());
+        this.lifecycleRetry = config.kafka().lifecycleRetry();
+        this.sessionsCallback = (metadata, error) -> {
+            if (error != null) {
+                metrics.produceFailed();
+                LOG.warnf("could not write to %s: %s", Topics.SESSIONS, error.getMessage());
+            }
+        };
+    }
+
+    /**
+     * The media log copy frames the media and goes through the session's flow control ({@code callback});
+     * the sessions topic copy is for status consumers, and its failure only counts.
+     */
+    public void started(SessionStarted started, Callback callback) {
+        EventRecord record = EventCodec.encode(StructuredEvent.of(source, started, Instant.now()));
+        publisher.send(Topics.MEDIA, record, callback);
+        publisher.send(Topics.SESSIONS, record, sessionsCallback);
+    }
+
+    /**
+     * A session's end must reach its consumers even when Kafka is why it ended: each copy is sent again,
+     * once a second, until Kafka takes it or {@code lifecycle-retry} has passed.
+     */
+    public void ended(SessionEnded ended) {
+        EventRecord record = EventCodec.encode(StructuredEvent.of(source, ended, Instant.now()));
+        long deadline = System.nanoTime() + lifecycleRetry.toNanos();
+        sendUntilTaken(Topics.MEDIA, record, deadline);
+        sendUntilTaken(Topics.SESSIONS, record, deadline);
+    }
+
+    private void sendUntilTaken(String topic, EventRecord record, long deadlineNanos) {
+        publisher.send(topic, record, (metadata, error) -> {
+            if (error == null) {
+                return;
+            }
+            if (System.nanoTime() < deadlineNanos) {
+                vertx.setTimer(1000, id -> sendUntilTaken(topic, record, deadlineNanos));
+            } else {
+                metrics.produceFailed();
+                LOG.errorf("stream %s: lost its session.ended on %s after retrying for %d s: %s", record.key(), topic,
+                        lifecycleRetry.toSeconds(), error.getMessage());
+            }
+        });
+    }
+
+    public void stats(SessionStats stats) {
+        publisher.send(Topics.SESSIONS, EventCodec.encode(StructuredEvent.of(source, stats, stats.at())), sessionsCallback);
+    }
+
+    public void media(EventType type, String streamId, String sessionId, long sequence, long rtmpTimestamp, byte[] payload,
+            Callback callback) {
+        MediaEvent event = new MediaEvent(EventEnvelope.create(source, type, streamId, Instant.now()), sessionId, sequence,
+                rtmpTimestamp, payload);
+        publisher.send(Topics.MEDIA, EventCodec.encode(event), callback);
+    }
+}

@@ -1,0 +1,176 @@
+package io.sluice.ingest.listener;
+
+import io.quarkus.runtime.StartupEvent;
+import io.sluice.ingest.config.IngestConfig;
+import io.sluice.ingest.metrics.IngestMetrics;
+import io.sluice.ingest.security.BruteForceGuard;
+import io.sluice.ingest.security.ConnectionLimits;
+import io.sluice.ingest.session.ConnectionServices;
+import io.sluice.ingest.session.IngestConnection;
+import io.sluice.ingest.tls.TlsMaterial;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * The RTMP and RTMPS listeners. Each is several Vert.x servers on one port, one per core, so connections
+ * spread over the event loops. The RTMPS certificate is re-read when its files change; new connections get
+ * the new one, live connections keep theirs.
+ */
+@ApplicationScoped
+public class RtmpListeners {
+
+    private static final Logger LOG = Logger.getLogger(RtmpListeners.class);
+
+    private final Vertx vertx;
+    private final IngestConfig config;
+    private final ConnectionServices services;
+    private final ConnectionLimits limits;
+    private final BruteForceGuard bruteForce;
+    private final IngestMetrics metrics;
+    private final List<NetServer> rtmpServers = new ArrayList<>();
+    private final List<NetServer> rtmpsServers = new ArrayList<>();
+    private volatile TlsMaterial tls;
+    private volatile boolean accepting = true;
+    private long reloadTimer = -1;
+
+    RtmpListeners(Vertx vertx, IngestConfig config, ConnectionServices services, ConnectionLimits limits,
+            BruteForceGuard bruteForce, IngestMetrics metrics) {
+        this.vertx = vertx;
+        this.config = config;
+        this.services = services;
+        this.limits = limits;
+        this.bruteForce = bruteForce;
+        this.metrics = metrics;
+    }
+
+    void start(@Observes StartupEvent event) {
+        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        tls = TlsMaterial.load(config.rtmps().tls(), vertx);
+        for (int i = 0; i < instances; i++) {
+            rtmpsServers.add(listen(rtmpsOptions(), "rtmps"));
+            rtmpServers.add(listen(new NetServerOptions().setHost(config.rtmp().host()).setPort(config.rtmp().port())
+                    .setTcpNoDelay(true), "rtmp"));
+        }
+        LOG.infof("listening for RTMPS on %s:%d (TLS 1.2/1.3) and RTMP on %s:%d%s", config.rtmps().host(), rtmpsPort(),
+                config.rtmp().host(), rtmpPort(), config.rtmpsOnly() ? " (RTMPS only: plain RTMP connects are refused)" : "");
+        reloadTimer = vertx.setPeriodic(config.rtmps().tls().reloadCheckInterval().toMillis(), id -> reloadCertificate());
+    }
+
+    private NetServerOptions rtmpsOptions() {
+        NetServerOptions options = new NetServerOptions()
+                .setHost(config.rtmps().host())
+                .setPort(config.rtmps().port())
+                .setTcpNoDelay(true)
+                .setSsl(true)
+                .setSslHandshakeTimeout(config.limits().handshakeTimeout().toMillis())
+                .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setKeyCertOptions(tls.options().getKeyCertOptions())
+                .setEnabledSecureTransportProtocols(TlsMaterial.PROTOCOLS);
+        TlsMaterial.CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
+        return options;
+    }
+
+    private NetServer listen(NetServerOptions options, String protocol) {
+        NetServer server = vertx.createNetServer(options);
+        server.connectHandler(socket -> accept(socket, protocol));
+        try {
+            server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen for " + protocol.toUpperCase() + " on " + options.getHost() + ":"
+                    + options.getPort() + ": " + rootMessage(e), e);
+        }
+        return server;
+    }
+
+    private void accept(NetSocket socket, String protocol) {
+        if (!accepting) {
+            refuse(socket, "shutting_down");
+            return;
+        }
+        String ip = socket.remoteAddress().host();
+        if (bruteForce.isLockedOut(ip)) {
+            refuse(socket, "locked_out");
+            return;
+        }
+        Optional<String> over = limits.tryOpen(ip);
+        if (over.isPresent()) {
+            LOG.infof("connection from %s refused: %s", ip, over.get());
+            refuse(socket, over.get());
+            return;
+        }
+        metrics.connectionOpened(protocol);
+        IngestConnection.open(services, socket, vertx.getOrCreateContext(), protocol);
+    }
+
+    private void refuse(NetSocket socket, String reason) {
+        metrics.refused(reason);
+        socket.close();
+    }
+
+    private void reloadCertificate() {
+        vertx.<TlsMaterial>executeBlocking(() -> TlsMaterial.load(config.rtmps().tls(), vertx), false).onComplete(result -> {
+            if (result.failed()) {
+                LOG.errorf("cannot reload the RTMPS certificate, keeping the current one: %s", rootMessage(result.cause()));
+                return;
+            }
+            TlsMaterial fresh = result.result();
+            if (fresh.sameAs(tls)) {
+                return;
+            }
+            tls = fresh;
+            for (NetServer server : rtmpsServers) {
+                server.updateSSLOptions(fresh.options(), true);
+            }
+            LOG.info("RTMPS certificate changed on disk: new connections use the new one");
+        });
+    }
+
+    /**
+     * Turns new connections away while live ones carry on: the first step of a graceful shutdown. (Closing
+     * a Vert.x server would also close every connection it accepted.)
+     */
+    public void stopAccepting() {
+        accepting = false;
+        vertx.cancelTimer(reloadTimer);
+    }
+
+    /** Closes the listeners and whatever connection is left: the last step of a shutdown. */
+    public void close() {
+        List<NetServer> all = new ArrayList<>(rtmpsServers);
+        all.addAll(rtmpServers);
+        for (NetServer server : all) {
+            try {
+                server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warnf("closing a listener: %s", rootMessage(e));
+            }
+        }
+        rtmpServers.clear();
+        rtmpsServers.clear();
+    }
+
+    public int rtmpPort() {
+        return rtmpServers.isEmpty() ? config.rtmp().port() : rtmpServers.getFirst().actualPort();
+    }
+
+    public int rtmpsPort() {
+        return rtmpsServers.isEmpty() ? config.rtmps().port() : rtmpsServers.getFirst().actualPort();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

@@ -1,0 +1,111 @@
+package io.sluice.ingest.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Every metric the ingest exposes at {@code /q/metrics}, created once here so names and tags stay stable.
+ * Tags have a small, fixed set of values (protocol, reason, media type), never a stream id or address.
+ */
+@ApplicationScoped
+public class IngestMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> openConnections = new ConcurrentHashMap<>();
+    private final AtomicInteger liveSessions = new AtomicInteger();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Timer ackLatency;
+    private final DistributionSummary pausedFor;
+
+    IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("sluice.ingest.sessions.live", liveSessions);
+        this.ackLatency = Timer.builder("sluice.ingest.kafka.ack.latency")
+                .description("From reading a media message off the socket to Kafka acknowledging it")
+                .publishPercentiles(0.5, 0.99, 0.999)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+        this.pausedFor = DistributionSummary.builder("sluice.ingest.backpressure.pause.seconds")
+                .description("How long a socket stayed paused because Kafka had not acknowledged enough")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    /** Bytes handed to Kafka and not yet acknowledged, by all sessions: bounded by the in-flight budget. */
+    public void watchInFlight(java.util.function.Supplier<Number> inFlightBytes) {
+        io.micrometer.core.instrument.Gauge.builder("sluice.ingest.kafka.inflight.bytes", inFlightBytes)
+                .description("Media bytes sent to Kafka and not yet acknowledged")
+                .baseUnit("bytes")
+                .register(registry);
+    }
+
+    public void connectionOpened(String protocol) {
+        counter("sluice.ingest.connections", "protocol", protocol).increment();
+        openConnections.computeIfAbsent(protocol, p -> registry.gauge("sluice.ingest.connections.open",
+                io.micrometer.core.instrument.Tags.of("protocol", p), new AtomicInteger())).incrementAndGet();
+    }
+
+    public void connectionClosed(String protocol) {
+        AtomicInteger open = openConnections.get(protocol);
+        if (open != null) {
+            open.decrementAndGet();
+        }
+    }
+
+    public void sessionStarted() {
+        liveSessions.incrementAndGet();
+        counter("sluice.ingest.sessions", "event", "started").increment();
+    }
+
+    public void sessionEnded(String reason) {
+        liveSessions.decrementAndGet();
+        counter("sluice.ingest.sessions.ended", "reason", reason).increment();
+    }
+
+    /** A connection or publish turned away; {@code reason} is one of a fixed set (bad_key, locked_out, ...). */
+    public void refused(String reason) {
+        counter("sluice.ingest.refusals", "reason", reason).increment();
+    }
+
+    public void bytesIn(String protocol, long bytes) {
+        counter("sluice.ingest.bytes.in", "protocol", protocol).increment(bytes);
+    }
+
+    public void messageIn(String type) {
+        counter("sluice.ingest.messages.in", "type", type).increment();
+    }
+
+    public void ackLatency(long nanos) {
+        ackLatency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    public void backpressurePaused() {
+        counter("sluice.ingest.backpressure.pauses", "cause", "kafka").increment();
+    }
+
+    public void backpressureResumed(long pausedNanos) {
+        pausedFor.record(pausedNanos / 1e9);
+    }
+
+    public void produceFailed() {
+        counter("sluice.ingest.kafka.produce.failures", "topic", "any").increment();
+    }
+
+    public void malformedRegistryRecord() {
+        counter("sluice.ingest.registry.malformed", "topic", "stream-keys").increment();
+    }
+
+    private Counter counter(String name, String tag, String value) {
+        return counters.computeIfAbsent(name + '|' + tag + '|' + value,
+                k -> Counter.builder(name).tag(tag, value).register(registry));
+    }
+}

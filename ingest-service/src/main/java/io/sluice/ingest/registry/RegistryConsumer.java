@@ -1,0 +1,89 @@
+package io.sluice.ingest.registry;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.sluice.ingest.kafka.TopicFollower;
+import io.sluice.ingest.metrics.IngestMetrics;
+import io.sluice.media.error.MediaFormatException;
+import io.sluice.media.event.DecodedEvent;
+import io.sluice.media.event.Topics;
+import io.sluice.media.event.data.StreamKeyEntry;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads the compacted key registry into {@link StreamKeyRegistry}: the whole topic from its beginning at
+ * start-up (readiness waits for it), then every change as it comes.
+ */
+@Singleton
+public class RegistryConsumer extends TopicFollower {
+
+    private static final Logger LOG = Logger.getLogger(RegistryConsumer.class);
+
+    private final StreamKeyRegistry registry;
+    private final IngestMetrics metrics;
+    private final long startedNanos = System.nanoTime();
+    private Map<TopicPartition, Long> startupEnd;
+
+    RegistryConsumer(StreamKeyRegistry registry, IngestMetrics metrics,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        super(Topics.STREAM_KEYS, "ingest-registry", bootstrapServers);
+        this.registry = registry;
+        this.metrics = metrics;
+    }
+
+    void start(@Observes StartupEvent event) {
+        startFollowing();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopFollowing();
+    }
+
+    @Override
+    protected void position(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
+        kafka.seekToBeginning(partitions);
+        startupEnd = kafka.endOffsets(partitions);
+    }
+
+    @Override
+    protected void onEvent(DecodedEvent event) {
+        switch (event) {
+            case DecodedEvent.Structured s when s.event().data() instanceof StreamKeyEntry entry -> registry.apply(entry);
+            case DecodedEvent.Tombstone t -> registry.remove(t.streamId());
+            case DecodedEvent.Unknown u -> LOG.debugf("skipping registry event of unknown type %s", u.typeName());
+            default -> throw new MediaFormatException("not a registry event");
+        }
+    }
+
+    @Override
+    protected void onMalformed(ConsumerRecord<String, byte[]> record, MediaFormatException error) {
+        metrics.malformedRegistryRecord();
+        LOG.warnf("skipping malformed registry record at %s-%d@%d (stream %s): %s", record.topic(), record.partition(),
+                record.offset(), record.key(), error.getMessage());
+    }
+
+    /** Ready once every partition has been read up to where it ended when this instance started. */
+    @Override
+    protected void afterPoll(KafkaConsumer<String, byte[]> kafka) {
+        if (registry.loaded()) {
+            return;
+        }
+        for (Map.Entry<TopicPartition, Long> e : startupEnd.entrySet()) {
+            if (kafka.position(e.getKey()) < e.getValue()) {
+                return;
+            }
+        }
+        registry.markLoaded();
+        LOG.infof("stream-key registry loaded: %d streams in %d ms", registry.size(),
+                Duration.ofNanos(System.nanoTime() - startedNanos).toMillis());
+    }
+}

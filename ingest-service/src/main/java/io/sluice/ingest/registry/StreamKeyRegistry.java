@@ -1,0 +1,92 @@
+package io.sluice.ingest.registry;
+
+import io.sluice.media.event.StreamKeyHash;
+import io.sluice.media.event.data.StreamKeyEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * This instance's copy of the key registry, read from the compacted topic {@code sluice.stream-keys.v1}.
+ * It holds key hashes only: a presented key is hashed, looked up by its hash, and the stored hash is then
+ * compared in constant time.
+ */
+@ApplicationScoped
+public class StreamKeyRegistry {
+
+    private final Map<String, StreamKeyEntry> byStreamId = new ConcurrentHashMap<>();
+    private final Map<String, StreamKeyEntry> byKeyHash = new ConcurrentHashMap<>();
+    private final List<Consumer<RegistryChange>> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean loaded;
+
+    /** The enabled or disabled entry the presented key belongs to, if any. */
+    public Optional<StreamKeyEntry> lookup(String presentedKey) {
+        String hash = StreamKeyHash.of(presentedKey);
+        StreamKeyEntry entry = byKeyHash.get(hash);
+        if (entry == null || !StreamKeyHash.matches(entry.keyHash(), hash)) {
+            return Optional.empty();
+        }
+        return Optional.of(entry);
+    }
+
+    public Optional<StreamKeyEntry> entry(String streamId) {
+        return Optional.ofNullable(byStreamId.get(streamId));
+    }
+
+    /** Applies an entry unless this instance already holds a newer version of the stream. */
+    public void apply(StreamKeyEntry entry) {
+        StreamKeyEntry previous;
+        synchronized (this) {
+            previous = byStreamId.get(entry.streamId());
+            if (previous != null && previous.version() >= entry.version()) {
+                return;
+            }
+            byStreamId.put(entry.streamId(), entry);
+            if (previous != null) {
+                byKeyHash.remove(previous.keyHash(), previous);
+            }
+            byKeyHash.put(entry.keyHash(), entry);
+        }
+        notifyListeners(new RegistryChange(entry.streamId(), Optional.ofNullable(previous), Optional.of(entry)));
+    }
+
+    /** A tombstone: the stream is gone. */
+    public void remove(String streamId) {
+        StreamKeyEntry previous;
+        synchronized (this) {
+            previous = byStreamId.remove(streamId);
+            if (previous == null) {
+                return;
+            }
+            byKeyHash.remove(previous.keyHash(), previous);
+        }
+        notifyListeners(new RegistryChange(streamId, Optional.of(previous), Optional.empty()));
+    }
+
+    public void onChange(Consumer<RegistryChange> listener) {
+        listeners.add(listener);
+    }
+
+    public int size() {
+        return byStreamId.size();
+    }
+
+    /** True once the topic has been read to the end it had when this instance started. */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    void markLoaded() {
+        loaded = true;
+    }
+
+    private void notifyListeners(RegistryChange change) {
+        for (Consumer<RegistryChange> listener : listeners) {
+            listener.accept(change);
+        }
+    }
+}

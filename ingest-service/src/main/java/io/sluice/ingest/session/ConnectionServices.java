@@ -1,0 +1,94 @@
+package io.sluice.ingest.session;
+
+import io.sluice.ingest.config.IngestConfig;
+import io.sluice.ingest.kafka.InFlightBudget;
+import io.sluice.ingest.kafka.SessionEventSender;
+import io.sluice.ingest.metrics.IngestMetrics;
+import io.sluice.ingest.security.ConnectionLimits;
+import io.sluice.media.rtmp.RtmpLimits;
+import io.sluice.media.rtmp.session.RtmpServerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+
+/** What every connection needs from the application, in one place, with media-core's settings made once. */
+@ApplicationScoped
+public class ConnectionServices {
+
+    private final IngestConfig config;
+    private final RtmpServerConfig rtmpConfig;
+    private final RtmpServerConfig plainRtmpConfig;
+    private final PublishAuthorizer authorizer;
+    private final LiveSessions liveSessions;
+    private final SessionEventSender sender;
+    private final InFlightBudget budget;
+    private final IngestMetrics metrics;
+    private final ConnectionLimits connectionLimits;
+
+    ConnectionServices(IngestConfig config, PublishAuthorizer authorizer, LiveSessions liveSessions,
+            SessionEventSender sender, InFlightBudget budget, IngestMetrics metrics, ConnectionLimits connectionLimits) {
+        this.config = config;
+        this.authorizer = authorizer;
+        this.liveSessions = liveSessions;
+        this.sender = sender;
+        this.budget = budget;
+        this.metrics = metrics;
+        this.connectionLimits = connectionLimits;
+        this.rtmpConfig = rtmpConfig(config);
+        this.plainRtmpConfig = config.rtmpsOnly() ? rtmpConfig.withConnectRefusal(rtmpsOnlyRefusal(config)) : rtmpConfig;
+    }
+
+    /**
+     * What a plain RTMP encoder is told in RTMPS-only mode. It comes as the answer to connect, before the
+     * encoder sends the stream key in clear; ffmpeg prints it.
+     */
+    static String rtmpsOnlyRefusal(IngestConfig config) {
+        String where = config.rtmps().publicUrl().orElse("rtmps:// on port " + config.rtmps().port() + ", application "
+                + config.application());
+        return "This server accepts RTMPS only, so that stream keys never cross the network in clear; publish to " + where;
+    }
+
+    static RtmpServerConfig rtmpConfig(IngestConfig config) {
+        IngestConfig.Limits limits = config.limits();
+        RtmpLimits rtmpLimits = RtmpLimits.DEFAULTS
+                .withMaxChunkSize(limits.maxChunkSize())
+                .withMaxMessageLength(limits.maxMessageSize())
+                .withMaxChunkStreams(limits.maxChunkStreams())
+                .withMaxBufferedBytes(limits.maxBufferedBytes());
+        return RtmpServerConfig.DEFAULTS.withLimits(rtmpLimits).withApplications(Set.of(config.application()));
+    }
+
+    public IngestConfig config() {
+        return config;
+    }
+
+    /** The session settings for a connection over {@code rtmp} or {@code rtmps}. */
+    public RtmpServerConfig rtmpConfig(String protocol) {
+        return protocol.equals("rtmps") ? rtmpConfig : plainRtmpConfig;
+    }
+
+    public PublishAuthorizer authorizer() {
+        return authorizer;
+    }
+
+    public LiveSessions liveSessions() {
+        return liveSessions;
+    }
+
+    public SessionEventSender sender() {
+        return sender;
+    }
+
+    public InFlightBudget budget() {
+        return budget;
+    }
+
+    public IngestMetrics metrics() {
+        return metrics;
+    }
+
+    /** Frees the connection's slot in the limits. */
+    void connectionClosed(IngestConnection connection) {
+        connectionLimits.close(connection.clientIp());
+        metrics.connectionClosed(connection.protocol());
+    }
+}

@@ -1,0 +1,494 @@
+package io.sluice.ingest.session;
+
+import io.netty.buffer.ByteBuf;
+import io.sluice.ingest.config.IngestConfig;
+import io.sluice.media.event.EventType;
+import io.sluice.media.event.data.EndReason;
+import io.sluice.media.event.data.SessionEnded;
+import io.sluice.media.event.data.SessionStarted;
+import io.sluice.media.event.data.StreamKeyEntry;
+import io.sluice.media.rtmp.session.CloseReason;
+import io.sluice.media.rtmp.session.EnhancedCapabilities;
+import io.sluice.media.rtmp.session.PublishRequest;
+import io.sluice.media.rtmp.session.RtmpServerSession;
+import io.sluice.media.rtmp.session.ServerEvent;
+import io.sluice.media.rtmp.session.ServerState;
+import io.sluice.media.rtmp.session.SessionFailure;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.producer.Callback;
+import org.jboss.logging.Logger;
+
+/**
+ * One encoder connection: bytes from the socket go into media-core's {@link RtmpServerSession}, its
+ * output goes back to the socket, and a published stream goes to Kafka as the session's events.
+ *
+ * <p>Everything runs on the connection's event loop; other threads (the registry consumer, Kafka's
+ * callbacks, the admin API) hop onto it through {@link #context}. When Kafka has not acknowledged enough
+ * of this session's media, the socket is paused: the encoder sees a slow network, and memory stays bounded.
+ */
+public final class IngestConnection {
+
+    private static final Logger LOG = Logger.getLogger(IngestConnection.class);
+    private static final long CHECK_INTERVAL_MS = 1_000;
+
+    private final ConnectionServices services;
+    private final IngestConfig config;
+    private final NetSocket socket;
+    private final Context context;
+    private final String protocol;
+    private final String clientAddress;
+    private final String clientIp;
+    private final String tlsVersion;
+    private final RtmpServerSession rtmp;
+    private final long openedNanos = System.nanoTime();
+
+    private long checkTimer = -1;
+    private boolean finished;
+    private boolean closed;
+    /** Set when the instance shuts down: whatever ends the session now, the reason is the shutdown. */
+    private volatile boolean draining;
+    private TrackClock videoClock;
+    private TrackClock audioClock;
+
+    // Set once the publish is accepted; volatile for the admin API's readers.
+    private volatile String streamId;
+    private volatile String sessionId;
+    private volatile String tenant;
+    private volatile String keyHash;
+    private volatile Instant startedAt;
+    private StreamKeyEntry entry;
+    private StreamStats stats;
+    private long sequence;
+    private long lastMediaNanos;
+    private long overBitrateSinceNanos = -1;
+    private long statsDueNanos;
+
+    private long inFlightBytes;
+    private boolean paused;
+    private long pausedAtNanos;
+
+    IngestConnection(ConnectionServices services, NetSocket socket, Context context, String protocol) {
+        this.services = services;
+        this.config = services.config();
+        this.socket = socket;
+        this.context = context;
+        this.protocol = protocol;
+        this.clientAddress = socket.remoteAddress().host() + ":" + socket.remoteAddress().port();
+        this.clientIp = socket.remoteAddress().host();
+        this.tlsVersion = socket.isSsl() && socket.sslSession() != null ? socket.sslSession().getProtocol() : null;
+        this.rtmp = new RtmpServerSession(services.rtmpConfig(protocol));
+    }
+
+    /** Takes over a socket that passed the connection limits; called on the socket's event loop. */
+    public static IngestConnection open(ConnectionServices services, NetSocket socket, Context context, String protocol) {
+        IngestConnection connection = new IngestConnection(services, socket, context, protocol);
+        connection.start();
+        return connection;
+    }
+
+    private void start() {
+        socket.handler(this::onData);
+        // The end comes after every byte read before it, also those queued while the socket was paused;
+        // the close handler would come at once and cut them off.
+        socket.endHandler(v -> onSocketClosed());
+        socket.closeHandler(v -> {
+            if (!paused) {
+                onSocketClosed();
+            }
+        });
+        socket.exceptionHandler(e -> LOG.debugf("connection %s: %s", clientAddress, e.getMessage()));
+        checkTimer = context.owner().setPeriodic(CHECK_INTERVAL_MS, id -> check());
+    }
+
+    // ---- input -------------------------------------------------------------------------------------
+
+    private void onData(Buffer data) {
+        if (finished) {
+            return;
+        }
+        long now = System.nanoTime();
+        services.metrics().bytesIn(protocol, data.length());
+        if (stats != null) {
+            stats.onBytes(now, data.length());
+        }
+        ByteBuf buf = data.getByteBuf();
+        for (ByteBuffer part : buf.nioBuffers()) {
+            rtmp.feed(part);
+        }
+        handleEvents(now);
+        flushOutput();
+    }
+
+    /** Answering an event (accepting a publish, say) can raise more events; drain until there are none. */
+    private void handleEvents(long readNanos) {
+        List<ServerEvent> events;
+        while (!finished && !(events = rtmp.drainEvents()).isEmpty()) {
+            for (ServerEvent event : events) {
+                if (finished) {
+                    return;
+                }
+                handle(event, readNanos);
+            }
+        }
+    }
+
+    private void handle(ServerEvent event, long readNanos) {
+        switch (event) {
+            case ServerEvent.Connected c -> LOG.debugf("connection %s: connected to '%s' (%s)", clientAddress,
+                    c.request().app(), c.request().flashVer());
+            case ServerEvent.PublishRequested p -> onPublishRequested(p.request());
+            case ServerEvent.MetadataReceived m -> {
+                stats.onMetadata(m.metadata());
+                forward(EventType.MEDIA_METADATA, m.timestamp(), m.rawPayload(), readNanos);
+            }
+            case ServerEvent.VideoReceived v -> {
+                if (!videoClock.accept(v.timestamp())) {
+                    onTimestampRegression("video", videoClock);
+                    return;
+                }
+                stats.onVideo(v.timestamp(), v.payload());
+                forward(EventType.MEDIA_VIDEO, v.timestamp(), v.payload(), readNanos);
+            }
+            case ServerEvent.AudioReceived a -> {
+                if (!audioClock.accept(a.timestamp())) {
+                    onTimestampRegression("audio", audioClock);
+                    return;
+                }
+                stats.onAudio(a.payload());
+                forward(EventType.MEDIA_AUDIO, a.timestamp(), a.payload(), readNanos);
+            }
+            case ServerEvent.DataReceived d -> forward(EventType.MEDIA_DATA, d.timestamp(), d.rawPayload(), readNanos);
+            case ServerEvent.PublishStopped s -> finish(EndReason.CLIENT_CLOSED, "the encoder stopped publishing ("
+                    + s.command() + ")");
+            case ServerEvent.Closed c -> onClosed(c.reason());
+            case ServerEvent.Failed f -> onFailed(f.failure());
+            case ServerEvent.AcknowledgementReceived a -> {
+                // Flow control of what we send is nothing to speak of: replies only.
+            }
+            case ServerEvent.PingResponseReceived p -> {
+                // Pings are not sent by the ingest; an unsolicited response is harmless.
+            }
+        }
+    }
+
+    private void onPublishRequested(PublishRequest request) {
+        switch (services.authorizer().decide(request, clientIp)) {
+            case PublishDecision.Refuse refuse -> {
+                services.metrics().refused(refuse.metricReason());
+                LOG.infof("connection %s: publish refused (%s): %s", clientAddress, refuse.metricReason(),
+                        refuse.description());
+                rtmp.refusePublish(refuse.refusal(), refuse.description());
+            }
+            case PublishDecision.Accept accept -> goLive(accept.entry());
+        }
+    }
+
+    private void goLive(StreamKeyEntry accepted) {
+        if (!rtmp.acceptPublish()) {
+            return;
+        }
+        long now = System.nanoTime();
+        entry = accepted;
+        streamId = accepted.streamId();
+        tenant = accepted.tenant();
+        keyHash = accepted.keyHash();
+        sessionId = newSessionId();
+        startedAt = Instant.now();
+        stats = new StreamStats(now);
+        videoClock = new TrackClock(config.limits().maxTimestampRegression().toMillis());
+        audioClock = new TrackClock(config.limits().maxTimestampRegression().toMillis());
+        lastMediaNanos = now;
+        statsDueNanos = now + config.stats().interval().toNanos();
+        services.metrics().sessionStarted();
+        String encoder = rtmp.connectRequest().map(c -> c.flashVer()).orElse(null);
+        LOG.infof("stream %s: session %s started from %s over %s%s (%s)", streamId, sessionId, clientAddress, protocol,
+                tlsVersion == null ? "" : " " + tlsVersion, encoder);
+        services.sender().started(new SessionStarted(streamId, tenant, sessionId, config.instanceId(), clientAddress,
+                protocol, tlsVersion, encoder, startedAt), flowCallback(0, now));
+        services.liveSessions().register(this);
+    }
+
+    private void forward(EventType type, long timestamp, byte[] payload, long readNanos) {
+        if (streamId == null) {
+            return;
+        }
+        lastMediaNanos = readNanos;
+        services.metrics().messageIn(type.typeName());
+        sequence++;
+        long size = payload.length;
+        inFlightBytes += size;
+        boolean budgetOk = services.budget().take(size);
+        services.sender().media(type, streamId, sessionId, sequence, timestamp, payload, flowCallback(size, readNanos));
+        if (!paused && (!budgetOk || inFlightBytes > config.kafka().maxInFlightBytesPerSession())) {
+            pause();
+        }
+    }
+
+    // ---- flow control ------------------------------------------------------------------------------
+
+    private Callback flowCallback(long bytes, long readNanos) {
+        return (metadata, error) -> context.runOnContext(v -> acknowledged(bytes, readNanos, error));
+    }
+
+    private void acknowledged(long bytes, long readNanos, Exception error) {
+        inFlightBytes -= bytes;
+        services.budget().release(bytes);
+        if (error != null) {
+            services.metrics().produceFailed();
+            finish(EndReason.BACKEND_UNAVAILABLE, "Kafka did not acknowledge within "
+                    + config.kafka().unavailableGrace().toSeconds() + " s: " + error.getMessage());
+            return;
+        }
+        services.metrics().ackLatency(System.nanoTime() - readNanos);
+        if (paused && inFlightBytes <= config.kafka().maxInFlightBytesPerSession() / 2) {
+            services.budget().whenAvailable(() -> context.runOnContext(v -> resume()));
+        }
+    }
+
+    private void pause() {
+        paused = true;
+        pausedAtNanos = System.nanoTime();
+        socket.pause();
+        services.metrics().backpressurePaused();
+        LOG.debugf("stream %s: paused reading, %d bytes awaiting Kafka", streamId, inFlightBytes);
+    }
+
+    private void resume() {
+        if (!paused || finished || inFlightBytes > config.kafka().maxInFlightBytesPerSession() / 2) {
+            return;
+        }
+        paused = false;
+        services.metrics().backpressureResumed(System.nanoTime() - pausedAtNanos);
+        lastMediaNanos = System.nanoTime();
+        socket.resume();
+    }
+
+    // ---- timers ------------------------------------------------------------------------------------
+
+    /** Once a second: the time limits, the bitrate limit and the stats. */
+    private void check() {
+        if (finished) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (streamId == null) {
+            checkBeforePublish(now);
+            return;
+        }
+        if (!paused && now - lastMediaNanos > config.limits().idleTimeout().toNanos()) {
+            finish(EndReason.IDLE_TIMEOUT, "no media for " + config.limits().idleTimeout().toSeconds() + " s");
+            return;
+        }
+        if (entry.maxContinuousDurationSeconds() > 0
+                && Instant.now().isAfter(startedAt.plusSeconds(entry.maxContinuousDurationSeconds()))) {
+            finish(EndReason.MAX_DURATION, "the stream reached its maximum continuous duration of "
+                    + entry.maxContinuousDurationSeconds() + " s");
+            return;
+        }
+        checkBitrate(now);
+        if (!finished && now >= statsDueNanos) {
+            statsDueNanos = now + config.stats().interval().toNanos();
+            services.sender().stats(stats.snapshot(streamId, tenant, sessionId, now, Instant.now()));
+        }
+    }
+
+    private void checkBeforePublish(long now) {
+        if (rtmp.state() == ServerState.HANDSHAKE && now - openedNanos > config.limits().handshakeTimeout().toNanos()) {
+            refuseAndClose("handshake_timeout", "no complete RTMP handshake within "
+                    + config.limits().handshakeTimeout().toSeconds() + " s");
+        } else if (now - openedNanos > config.limits().publishTimeout().toNanos()) {
+            refuseAndClose("publish_timeout", "no publish within " + config.limits().publishTimeout().toSeconds() + " s");
+        }
+    }
+
+    private void checkBitrate(long now) {
+        long limit = entry.maxBitrateKbps() > 0 ? entry.maxBitrateKbps() : config.limits().defaultMaxBitrateKbps();
+        long kbps = stats.currentKbps(now);
+        if (limit <= 0 || kbps <= limit) {
+            overBitrateSinceNanos = -1;
+            return;
+        }
+        if (overBitrateSinceNanos < 0) {
+            overBitrateSinceNanos = now;
+        } else if (now - overBitrateSinceNanos > config.limits().bitrateGrace().toNanos()) {
+            finish(EndReason.BITRATE_EXCEEDED, "the stream sent " + kbps + " kbit/s, over its limit of " + limit
+                    + " kbit/s, for more than " + config.limits().bitrateGrace().toSeconds() + " s");
+        }
+    }
+
+    // ---- the end -----------------------------------------------------------------------------------
+
+    private void onClosed(CloseReason reason) {
+        switch (reason.kind()) {
+            // The refusal was counted and logged when it was decided.
+            case PUBLISH_REFUSED -> close();
+            case CONNECT_REJECTED, PLAY_REFUSED -> {
+                String metricReason = reason.kind() == CloseReason.Kind.CONNECT_REJECTED ? "connect_rejected" : "play_refused";
+                services.metrics().refused(metricReason);
+                LOG.infof("connection %s: %s: %s", clientAddress, metricReason, reason.description());
+                close();
+            }
+            case PEER_CLOSED, UNPUBLISHED, ENDED_BY_SERVICE -> finish(EndReason.CLIENT_CLOSED, reason.description());
+        }
+    }
+
+    private void onTimestampRegression(String track, TrackClock clock) {
+        services.metrics().refused("timestamp_regression");
+        String description = track + " timestamp went back by " + clock.lastRegressionMillis() + " ms";
+        LOG.warnf("connection %s (stream %s): closed on a protocol error: %s", clientAddress, streamId, description);
+        finish(EndReason.PROTOCOL_ERROR, description);
+    }
+
+    private void onFailed(SessionFailure failure) {
+        String metricReason = failure.isLimit() ? failure.limitName() : "protocol_error";
+        services.metrics().refused(metricReason);
+        LOG.warnf("connection %s%s: closed on a protocol error: %s", clientAddress,
+                streamId == null ? "" : " (stream " + streamId + ")", failure.reason());
+        finish(EndReason.PROTOCOL_ERROR, failure.reason());
+    }
+
+    private void onSocketClosed() {
+        if (!finished) {
+            rtmp.inputClosed();
+            finish(EndReason.CLIENT_CLOSED, "the encoder closed the connection");
+        }
+    }
+
+    private void refuseAndClose(String metricReason, String description) {
+        services.metrics().refused(metricReason);
+        LOG.infof("connection %s: closed: %s", clientAddress, description);
+        finish(EndReason.PROTOCOL_ERROR, description);
+    }
+
+    /** Ends the session from any thread: a revoked key, a takeover, an operator, a shutdown. */
+    public void endFromAnyThread(EndReason reason, String description) {
+        context.runOnContext(v -> finish(reason, description));
+    }
+
+    /** From now on, whatever ends this session, the instance's shutdown is the reason. */
+    public void markDraining() {
+        draining = true;
+    }
+
+    /**
+     * Asks an encoder that announced Enhanced RTMP reconnect support to reconnect (to this address, which
+     * the load balancer then sends elsewhere). Returns whether it could be asked.
+     */
+    public boolean requestReconnect(String description) {
+        markDraining();
+        boolean capable = rtmp.connectRequest().map(c -> c.capabilities().has(EnhancedCapabilities.CAPS_EX_RECONNECT))
+                .orElse(false);
+        if (capable) {
+            context.runOnContext(v -> {
+                if (rtmp.requestReconnect(null, description)) {
+                    flushOutput();
+                }
+            });
+        }
+        return capable;
+    }
+
+    private void finish(EndReason cause, String description) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        EndReason reason = draining ? EndReason.SHUTDOWN : cause;
+        context.owner().cancelTimer(checkTimer);
+        rtmp.end(description);
+        flushOutput();
+        if (streamId != null) {
+            services.liveSessions().unregister(this);
+            services.metrics().sessionEnded(reason.wireName());
+            LOG.infof("stream %s: session %s ended (%s): %s; %d bytes, %d video and %d audio frames", streamId, sessionId,
+                    reason.wireName(), description, stats.bytesIn(), stats.videoFrames(), stats.audioFrames());
+            services.sender().ended(new SessionEnded(streamId, tenant, sessionId, reason, description, clientAddress,
+                    startedAt, Instant.now(), stats.bytesIn(), stats.videoFrames(), stats.audioFrames(),
+                    stats.videoCodec(), stats.audioCodec()));
+        }
+        close();
+    }
+
+    private void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        finished = true;
+        context.owner().cancelTimer(checkTimer);
+        flushOutput();
+        if (paused) {
+            services.budget().release(0);
+        }
+        socket.end().onComplete(v -> socket.close());
+        services.connectionClosed(this);
+    }
+
+    private void flushOutput() {
+        while (rtmp.hasOutput()) {
+            ByteBuffer out = rtmp.drainOutput();
+            byte[] copy = new byte[out.remaining()];
+            out.get(copy);
+            socket.write(Buffer.buffer(copy));
+        }
+    }
+
+    private static String newSessionId() {
+        byte[] random = new byte[12];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "ss_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    // ---- read by the admin API and the shutdown ----------------------------------------------------
+
+    public String streamId() {
+        return streamId;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    String keyHash() {
+        return keyHash;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public String protocol() {
+        return protocol;
+    }
+
+    public String tlsVersion() {
+        return tlsVersion;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    public String clientIp() {
+        return clientIp;
+    }
+
+    public SessionView view() {
+        StreamStats s = stats;
+        return new SessionView(sessionId, streamId, tenant, clientAddress, protocol, tlsVersion, startedAt,
+                s == null ? 0 : s.bytesIn(), s == null ? 0 : s.lastBitrateKbps(), s == null ? 0 : s.videoFrames(),
+                s == null ? 0 : s.audioFrames(), s == null ? null : s.videoCodec(), s == null ? null : s.audioCodec(),
+                s == null ? 0 : s.width(), s == null ? 0 : s.height());
+    }
+}

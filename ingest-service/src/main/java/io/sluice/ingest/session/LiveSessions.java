@@ -1,0 +1,69 @@
+package io.sluice.ingest.session;
+
+import io.sluice.ingest.registry.StreamKeyRegistry;
+import io.sluice.media.event.data.EndReason;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The streams live on this instance, one publisher each. A second publish of a stream takes it over: the
+ * first session ends with {@code takeover}. Registry changes end the sessions whose key stopped working.
+ */
+@ApplicationScoped
+public class LiveSessions {
+
+    private final Map<String, IngestConnection> byStreamId = new ConcurrentHashMap<>();
+    private final StreamKeyRegistry registry;
+
+    LiveSessions(StreamKeyRegistry registry) {
+        this.registry = registry;
+    }
+
+    @PostConstruct
+    void watchRegistry() {
+        registry.onChange(change -> {
+            IngestConnection live = byStreamId.get(change.streamId());
+            if (live != null) {
+                change.endsSessionsWithKey(live.keyHash()).ifPresent(reason -> live.endFromAnyThread(reason, describe(reason)));
+            }
+        });
+    }
+
+    /** Makes {@code connection} the stream's publisher; a previous one is ended with {@code takeover}. */
+    void register(IngestConnection connection) {
+        IngestConnection previous = byStreamId.put(connection.streamId(), connection);
+        if (previous != null && previous != connection) {
+            previous.endFromAnyThread(EndReason.TAKEOVER, "another encoder started publishing this stream");
+        }
+    }
+
+    void unregister(IngestConnection connection) {
+        byStreamId.remove(connection.streamId(), connection);
+    }
+
+    public Optional<IngestConnection> byStream(String streamId) {
+        return Optional.ofNullable(byStreamId.get(streamId));
+    }
+
+    public Optional<IngestConnection> bySession(String sessionId) {
+        return byStreamId.values().stream().filter(c -> sessionId.equals(c.sessionId())).findFirst();
+    }
+
+    public Collection<IngestConnection> all() {
+        return List.copyOf(byStreamId.values());
+    }
+
+    private static String describe(EndReason reason) {
+        return switch (reason) {
+            case KEY_DISABLED -> "the stream was disabled";
+            case KEY_ROTATED -> "the stream key was rotated";
+            case KEY_DELETED -> "the stream was deleted";
+            default -> reason.wireName();
+        };
+    }
+}

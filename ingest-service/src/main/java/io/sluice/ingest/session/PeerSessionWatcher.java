@@ -1,0 +1,73 @@
+package io.sluice.ingest.session;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.sluice.ingest.config.IngestConfig;
+import io.sluice.ingest.kafka.TopicFollower;
+import io.sluice.media.error.MediaFormatException;
+import io.sluice.media.event.DecodedEvent;
+import io.sluice.media.event.Topics;
+import io.sluice.media.event.data.EndReason;
+import io.sluice.media.event.data.SessionStarted;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * One publisher per stream across instances: every instance watches {@code session.started} on the
+ * sessions topic, and when another instance starts a newer session of a stream live here, the session
+ * here ends with {@code takeover}. Newer means a later start, the session id breaking a tie, so two
+ * instances that accept at the same moment agree on the winner.
+ */
+@Singleton
+public class PeerSessionWatcher extends TopicFollower {
+
+    private final LiveSessions liveSessions;
+    private final String instanceId;
+
+    PeerSessionWatcher(LiveSessions liveSessions, IngestConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        super(Topics.SESSIONS, "ingest-peer-sessions", bootstrapServers);
+        this.liveSessions = liveSessions;
+        this.instanceId = config.instanceId();
+    }
+
+    void start(@Observes StartupEvent event) {
+        startFollowing();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopFollowing();
+    }
+
+    /** Sessions that started before this instance did cannot be live here. */
+    @Override
+    protected void position(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
+        kafka.seekToEnd(partitions);
+    }
+
+    @Override
+    protected void onEvent(DecodedEvent event) {
+        if (event instanceof DecodedEvent.Structured s && s.event().data() instanceof SessionStarted started
+                && !instanceId.equals(started.ingestInstance())) {
+            liveSessions.byStream(started.streamId())
+                    .filter(local -> isNewer(started, local))
+                    .ifPresent(local -> local.endFromAnyThread(EndReason.TAKEOVER,
+                            "another encoder started publishing this stream on " + started.ingestInstance()));
+        }
+    }
+
+    @Override
+    protected void onMalformed(ConsumerRecord<String, byte[]> record, MediaFormatException error) {
+        // The sessions topic is for status; a record this version cannot read concerns no live session here.
+    }
+
+    private static boolean isNewer(SessionStarted other, IngestConnection local) {
+        int byTime = other.startedAt().compareTo(local.startedAt());
+        return byTime > 0 || (byTime == 0 && other.sessionId().compareTo(local.sessionId()) > 0);
+    }
+}

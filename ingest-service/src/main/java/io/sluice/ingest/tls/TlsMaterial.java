@@ -1,0 +1,135 @@
+package io.sluice.ingest.tls;
+
+import io.sluice.ingest.config.IngestConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PfxOptions;
+import io.vertx.core.net.SSLOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.net.ssl.X509KeyManager;
+
+/**
+ * The RTMPS server's certificate and TLS policy, read from the configured files. The file contents, not
+ * their paths, go into the options, so a replaced file yields different options and a digest that tells
+ * the watcher something changed.
+ */
+public record TlsMaterial(SSLOptions options, byte[] digest) {
+
+    /** TLS 1.2 and 1.3 only: older versions have known weaknesses and no encoder needs them. */
+    public static final Set<String> PROTOCOLS = new LinkedHashSet<>(List.of("TLSv1.3", "TLSv1.2"));
+
+    /** Forward-secret AEAD suites only. TLS 1.3 suites are all of that kind; for 1.2 we pick ECDHE + GCM/ChaCha20. */
+    public static final Set<String> CIPHER_SUITES = new LinkedHashSet<>(List.of(
+            "TLS_AES_128_GCM_SHA256",
+            "TLS_AES_256_GCM_SHA384",
+            "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"));
+
+    /**
+     * Reads the configured files and checks that the key belongs to the certificate: files replaced one by
+     * one can be caught half way, and a mismatched pair must never be served.
+     */
+    public static TlsMaterial load(IngestConfig.Tls tls, Vertx vertx) {
+        MessageDigest digest = sha256();
+        KeyCertOptions keyCert;
+        if (tls.keystore().isPresent()) {
+            byte[] store = read(tls.keystore().get(), "keystore");
+            digest.update(store);
+            keyCert = new PfxOptions().setValue(Buffer.buffer(store)).setPassword(tls.keystorePassword().orElse(""));
+        } else if (tls.certificate().isPresent() && tls.key().isPresent()) {
+            byte[] cert = read(tls.certificate().get(), "certificate");
+            byte[] key = read(tls.key().get(), "key");
+            digest.update(cert);
+            digest.update(key);
+            keyCert = new PemKeyCertOptions().addCertValue(Buffer.buffer(cert)).addKeyValue(Buffer.buffer(key));
+        } else {
+            throw new IllegalStateException("RTMPS needs a certificate: set sluice.ingest.rtmps.tls.certificate and .key "
+                    + "(PEM files) or sluice.ingest.rtmps.tls.keystore (PKCS#12)");
+        }
+        requireKeyMatchesCertificate(keyCert, vertx);
+        SSLOptions options = new SSLOptions()
+                .setKeyCertOptions(keyCert)
+                .setEnabledSecureTransportProtocols(PROTOCOLS);
+        CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
+        return new TlsMaterial(options, digest.digest());
+    }
+
+    private static void requireKeyMatchesCertificate(KeyCertOptions keyCert, Vertx vertx) {
+        X509KeyManager keys;
+        try {
+            keys = (X509KeyManager) keyCert.getKeyManagerFactory(vertx).getKeyManagers()[0];
+        } catch (Exception e) {
+            throw new IllegalStateException("the RTMPS certificate or key cannot be read: " + e.getMessage(), e);
+        }
+        String[] aliases = keys.getServerAliases("RSA", null);
+        if (aliases == null || aliases.length == 0) {
+            aliases = keys.getServerAliases("EC", null);
+        }
+        if (aliases == null || aliases.length == 0) {
+            throw new IllegalStateException("the RTMPS keystore holds no RSA or EC key with a certificate");
+        }
+        for (String alias : aliases) {
+            PrivateKey key = keys.getPrivateKey(alias);
+            X509Certificate[] chain = keys.getCertificateChain(alias);
+            if (key == null || chain == null || chain.length == 0 || !signs(key, chain[0])) {
+                throw new IllegalStateException("the RTMPS key does not belong to its certificate (" + alias + ")");
+            }
+        }
+    }
+
+    private static boolean signs(PrivateKey key, X509Certificate certificate) {
+        String algorithm = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256with" + key.getAlgorithm();
+        try {
+            byte[] probe = "sluice".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(probe);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    public boolean sameAs(TlsMaterial other) {
+        return Arrays.equals(digest, other.digest);
+    }
+
+    private static byte[] read(String path, String what) {
+        try {
+            return Files.readAllBytes(Path.of(path));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the RTMPS " + what + " " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.sluice.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.sluice.ingest.support.Metrics;
+import io.sluice.media.event.DecodedEvent;
+import io.sluice.media.event.MediaEvent;
+import io.sluice.media.event.data.EndReason;
+import io.sluice.media.event.data.SessionEnded;
+import io.sluice.stack.component.KafkaBroker;
+import io.sluice.testkit.Ffmpeg;
+import io.sluice.testkit.MediaLog;
+import io.sluice.testkit.RegistryWriter;
+import io.sluice.testkit.TestMedia;
+import io.sluice.testkit.TestStack;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When Kafka does not take the media, the ingest stops reading the socket (the encoder sees a slow
+ * network), memory stays within the budget, and once Kafka is back everything arrives.
+ */
+@QuarkusTest
+@TestProfile(SmallKafkaBufferProfile.class)
+class BackpressureTest {
+
+    /** 30 MB of media: more than the kernel's socket buffers hold, so the encoder really waits. */
+    private static final int PASSES = 400;
+
+    @ConfigProperty(name = "sluice.ingest.rtmp.port")
+    int rtmpPort;
+
+    @Inject
+    TestRegistry registry;
+
+    @Test
+    void aStalledBrokerPausesTheSocketAndLosesNothing() throws Exception {
+        KafkaBroker kafka = TestStack.get().stack().kafka();
+        RegistryWriter.TestStream stream = registry.createStream("acme");
+        Path clip = TestMedia.testsrcClip();
+        double pausesBefore = Metrics.value("sluice_ingest_backpressure_pauses_total", "cause", "kafka");
+        try (MediaLog log = new MediaLog(stream.streamId())) {
+            kafka.down();
+            try (Ffmpeg ffmpeg = Ffmpeg.publishLoopedFast(clip, PASSES - 1, "rtmp://localhost:" + rtmpPort + "/live/" + stream.key())) {
+                Thread.sleep(4000);
+                double read = Metrics.value("sluice_ingest_bytes_in_total", "protocol", "rtmp");
+                Thread.sleep(2000);
+
+                assertThat(ffmpeg.isAlive()).as("the encoder is held back, not finished").isTrue();
+                assertThat(Metrics.value("sluice_ingest_bytes_in_total", "protocol", "rtmp")).as("nothing read while paused")
+                        .isEqualTo(read);
+                assertThat(Metrics.value("sluice_ingest_backpressure_pauses_total", "cause", "kafka")).isGreaterThan(pausesBefore);
+                assertThat(Metrics.value("sluice_ingest_kafka_inflight_bytes", "", ""))
+                        .as("memory bounded by the session's budget plus one read")
+                        .isLessThanOrEqualTo(SmallKafkaBufferProfile.PER_SESSION + 256 * 1024);
+
+                kafka.up();
+                assertThat(ffmpeg.awaitExit(Duration.ofSeconds(60))).as(ffmpeg.output()).isZero();
+            }
+            List<DecodedEvent> events = log.awaitSessionEnded(Duration.ofSeconds(30));
+            List<MediaEvent> media = events.stream().filter(e -> e instanceof DecodedEvent.Media)
+                    .map(e -> ((DecodedEvent.Media) e).event()).toList();
+            assertThat(MediaLog.data(events.getLast(), SessionEnded.class).reason()).isEqualTo(EndReason.CLIENT_CLOSED);
+            // Every pass of 75 video and 131 audio frames, plus two sequence headers, the end of sequence and onMetaData.
+            assertThat(media).hasSize(PASSES * (75 + 131) + 4);
+            assertThat(media).extracting(MediaEvent::sequence)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, media.size()).boxed().toList());
+        } finally {
+            if (kafka.status().pid() == 0) {
+                kafka.up();
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.sluice.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.sluice.ingest.support.Metrics;
+import io.sluice.media.event.data.EndReason;
+import io.sluice.media.event.data.SessionEnded;
+import io.sluice.testkit.Ffmpeg;
+import io.sluice.testkit.MediaLog;
+import io.sluice.testkit.RawRtmpClient;
+import io.sluice.testkit.RegistryWriter;
+import io.sluice.testkit.TestMedia;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Every time, size and count limit ends what breaks it, and is counted. */
+@QuarkusTest
+@TestProfile(TightLimitsProfile.class)
+class LimitsTest {
+
+    @ConfigProperty(name = "sluice.ingest.rtmp.port")
+    int rtmpPort;
+
+    @Inject
+    TestRegistry registry;
+
+    @Test
+    void aSlowHandshakeOfOneBytePerSecondIsCutOff() throws Exception {
+        double before = Metrics.refusals("handshake_timeout");
+        try (Socket socket = open("127.0.0.1")) {
+            OutputStream out = socket.getOutputStream();
+            boolean closed = false;
+            for (int i = 0; i < 6 && !closed; i++) {
+                try {
+                    out.write(3);
+                    out.flush();
+                } catch (IOException e) {
+                    closed = true;
+                }
+                closed = closed || closedWithin(socket, Duration.ofSeconds(1));
+            }
+            assertThat(closed).as("closed after the 2 s handshake timeout").isTrue();
+        }
+        assertThat(Metrics.refusals("handshake_timeout")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aConnectionThatNeverPublishesIsClosed() throws Exception {
+        double before = Metrics.refusals("publish_timeout");
+        try (Socket socket = open("127.0.0.1")) {
+            io.sluice.ingest.support.RtmpBytes.handshake(socket);
+            assertThat(closedWithin(socket, Duration.ofSeconds(6))).isTrue();
+        }
+        assertThat(Metrics.refusals("publish_timeout")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aPublishedStreamWithoutMediaEndsOnTheIdleTimeout() {
+        RegistryWriter.TestStream stream = registry.createStream("acme");
+        try (MediaLog log = new MediaLog(stream.streamId());
+                RawRtmpClient client = RawRtmpClient.connect("rtmp://localhost:" + rtmpPort + "/live/" + stream.key())) {
+            client.awaitPublishing(Duration.ofSeconds(5));
+
+            SessionEnded ended = MediaLog.data(log.awaitSessionEnded(Duration.ofSeconds(6)).getLast(), SessionEnded.class);
+            assertThat(ended.reason()).isEqualTo(EndReason.IDLE_TIMEOUT);
+        }
+    }
+
+    @Test
+    void aStreamEndsAtItsMaximumContinuousDuration() {
+        RegistryWriter.TestStream stream = registry.createStream("acme");
+        registry.update(stream.withLimits(0, 2));
+        try (MediaLog log = new MediaLog(stream.streamId());
+                Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), "rtmp://localhost:" + rtmpPort + "/live/" + stream.key())) {
+            SessionEnded ended = MediaLog.data(log.awaitSessionEnded(Duration.ofSeconds(8)).getLast(), SessionEnded.class);
+
+            assertThat(ended.reason()).isEqualTo(EndReason.MAX_DURATION);
+            assertThat(Duration.between(ended.startedAt(), ended.endedAt())).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void aStreamOverItsBitrateLimitIsEndedAfterTheGrace() {
+        RegistryWriter.TestStream stream = registry.createStream("acme");
+        registry.update(stream.withLimits(50, 43_200));
+        try (MediaLog log = new MediaLog(stream.streamId());
+                Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), "rtmp://localhost:" + rtmpPort + "/live/" + stream.key())) {
+            SessionEnded ended = MediaLog.data(log.awaitSessionEnded(Duration.ofSeconds(10)).getLast(), SessionEnded.class);
+
+            assertThat(ended.reason()).isEqualTo(EndReason.BITRATE_EXCEEDED);
+            assertThat(ended.detail()).contains("over its limit of 50 kbit/s");
+        }
+    }
+
+    @Test
+    void connectionsPerAddressAreLimited() throws Exception {
+        double before = Metrics.refusals("too_many_connections_per_address");
+        List<Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                open.add(open("127.0.0.4"));
+            }
+            try (Socket fourth = open("127.0.0.4")) {
+                assertThat(closedWithin(fourth, Duration.ofSeconds(2))).as("the fourth from one address").isTrue();
+            }
+            assertThat(open).allSatisfy(s -> assertThat(closedWithin(s, Duration.ofMillis(200))).isFalse());
+        } finally {
+            closeAll(open);
+        }
+        assertThat(Metrics.refusals("too_many_connections_per_address")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void connectionsInAllAreLimited() throws Exception {
+        double before = Metrics.refusals("too_many_connections");
+        List<Socket> open = new ArrayList<>();
+        try {
+            for (String address : List.of("127.0.0.5", "127.0.0.6")) {
+                for (int i = 0; i < 3; i++) {
+                    open.add(open(address));
+                }
+            }
+            try (Socket seventh = open("127.0.0.7")) {
+                assertThat(closedWithin(seventh, Duration.ofSeconds(2))).as("the seventh in all").isTrue();
+            }
+        } finally {
+            closeAll(open);
+        }
+        assertThat(Metrics.refusals("too_many_connections")).isEqualTo(before + 1);
+    }
+
+    private Socket open(String localAddress) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(localAddress, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", rtmpPort), 2000);
+        // Give the server's accept a moment, so connection counts are what the test says they are.
+        closedWithin(socket, Duration.ofMillis(100));
+        return socket;
+    }
+
+    private static boolean closedWithin(Socket socket, Duration timeout) {
+        try {
+            socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (in.read(buffer) < 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static void closeAll(List<Socket> sockets) throws IOException {
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+    }
+
+}

@@ -1,0 +1,47 @@
+package io.sluice.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.sluice.media.event.DecodedEvent;
+import io.sluice.media.event.Topics;
+import io.sluice.media.event.data.EndReason;
+import io.sluice.media.event.data.SessionEnded;
+import io.sluice.testkit.MediaLog;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A restarted instance ends the sessions it left open when it died, and only those. */
+@QuarkusTest
+@TestProfile(CrashedInstanceProfile.class)
+class LostSessionTest {
+
+    @Test
+    void sessionsLeftOpenByAnEarlierRunEndAsIngestLost() {
+        try (MediaLog lost = MediaLog.fromBeginning(Topics.SESSIONS, CrashedInstanceProfile.LOST_STREAM);
+                MediaLog media = MediaLog.fromBeginning(Topics.MEDIA, CrashedInstanceProfile.LOST_STREAM)) {
+            SessionEnded ended = MediaLog.data(lost.awaitSessionEnded(Duration.ofSeconds(20)).getLast(), SessionEnded.class);
+
+            assertThat(ended.reason()).isEqualTo(EndReason.INGEST_LOST);
+            assertThat(ended.sessionId()).startsWith("ss_lost");
+            assertThat(ended.detail()).contains(CrashedInstanceProfile.INSTANCE);
+            assertThat(media.awaitSessionEnded(Duration.ofSeconds(10))).as("the media log is closed too")
+                    .anyMatch(MediaLog::isSessionEnded);
+        }
+    }
+
+    @Test
+    void sessionsThatEndedAndOtherInstancesSessionsAreLeftAlone() {
+        for (String stream : List.of(CrashedInstanceProfile.ENDED_STREAM, CrashedInstanceProfile.PEER_STREAM)) {
+            try (MediaLog log = MediaLog.fromBeginning(Topics.SESSIONS, stream)) {
+                List<DecodedEvent> events = log.eventsWithin(Duration.ofSeconds(3));
+
+                assertThat(events).as(stream).isNotEmpty();
+                assertThat(events).filteredOn(MediaLog::isSessionEnded)
+                        .allSatisfy(e -> assertThat(MediaLog.data(e, SessionEnded.class).reason()).isNotEqualTo(EndReason.INGEST_LOST));
+            }
+        }
+    }
+}

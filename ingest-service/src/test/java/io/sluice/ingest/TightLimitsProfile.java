@@ -1,0 +1,19 @@
+package io.sluice.ingest;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/** Limits small enough to reach within a test. */
+public class TightLimitsProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "sluice.ingest.limits.handshake-timeout", "2s",
+                "sluice.ingest.limits.publish-timeout", "4s",
+                "sluice.ingest.limits.idle-timeout", "2s",
+                "sluice.ingest.limits.bitrate-grace", "1s",
+                "sluice.ingest.limits.max-connections", "6",
+                "sluice.ingest.limits.max-connections-per-address", "3");
+    }
+}

@@ -1,0 +1,38 @@
+package io.sluice.ingest.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ConnectionLimitsTest {
+
+    @Test
+    void perAddressAtNMinusOneNAndNPlusOne() {
+        ConnectionLimits limits = new ConnectionLimits(100, 3);
+        assertThat(limits.tryOpen("a")).isEmpty();
+        assertThat(limits.tryOpen("a")).as("N - 1 open").isEmpty();
+        assertThat(limits.tryOpen("a")).as("the Nth").isEmpty();
+        assertThat(limits.tryOpen("a")).as("N + 1").contains("too_many_connections_per_address");
+        assertThat(limits.tryOpen("b")).isEmpty();
+    }
+
+    @Test
+    void inAllAtNMinusOneNAndNPlusOne() {
+        ConnectionLimits limits = new ConnectionLimits(3, 10);
+        assertThat(limits.tryOpen("a")).isEmpty();
+        assertThat(limits.tryOpen("b")).isEmpty();
+        assertThat(limits.tryOpen("c")).isEmpty();
+        assertThat(limits.tryOpen("d")).contains("too_many_connections");
+    }
+
+    @Test
+    void closingFreesTheSlot() {
+        ConnectionLimits limits = new ConnectionLimits(1, 1);
+        assertThat(limits.tryOpen("a")).isEmpty();
+        limits.close("a");
+        assertThat(limits.total()).isZero();
+        assertThat(limits.tryOpen("a")).isEmpty();
+        limits.close("unknown");
+        assertThat(limits.total()).isOne();
+    }
+}

@@ -1,0 +1,112 @@
+package io.sluice.ingest.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.ingest.config.IngestConfig;
+import io.sluice.testkit.ExternalTool;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TlsMaterialTest {
+
+    private static Vertx vertx;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopVertx() {
+        vertx.close();
+    }
+
+    @Test
+    void aMatchingPairLoadsWithTheTlsPolicy() throws Exception {
+        makePair("a");
+
+        TlsMaterial material = TlsMaterial.load(pem("a.crt", "a.key"), vertx);
+
+        assertThat(material.options().getEnabledSecureTransportProtocols()).containsExactlyInAnyOrder("TLSv1.2", "TLSv1.3");
+        assertThat(material.options().getEnabledCipherSuites()).allMatch(s -> s.startsWith("TLS_AES")
+                || s.startsWith("TLS_CHACHA20") || s.contains("_ECDHE_"));
+    }
+
+    @Test
+    void aKeyFromAnotherPairIsRefused() throws Exception {
+        makePair("a");
+        makePair("b");
+
+        assertThatThrownBy(() -> TlsMaterial.load(pem("a.crt", "b.key"), vertx))
+                .hasMessageContaining("does not belong to its certificate");
+    }
+
+    @Test
+    void theSameFilesGiveTheSameDigestAndNewOnesAnother() throws Exception {
+        makePair("a");
+        makePair("b");
+
+        assertThat(TlsMaterial.load(pem("a.crt", "a.key"), vertx).sameAs(TlsMaterial.load(pem("a.crt", "a.key"), vertx))).isTrue();
+        assertThat(TlsMaterial.load(pem("a.crt", "a.key"), vertx).sameAs(TlsMaterial.load(pem("b.crt", "b.key"), vertx))).isFalse();
+    }
+
+    @Test
+    void noCertificateConfiguredSaysWhatToSet() {
+        assertThatThrownBy(() -> TlsMaterial.load(tls(null, null), vertx))
+                .hasMessageContaining("sluice.ingest.rtmps.tls.certificate");
+    }
+
+    private void makePair(String name) throws Exception {
+        Process openssl = new ProcessBuilder(ExternalTool.require("openssl").toString(), "req", "-x509", "-newkey", "rsa:2048",
+                "-nodes", "-keyout", dir.resolve(name + ".key").toString(), "-out", dir.resolve(name + ".crt").toString(),
+                "-days", "1", "-subj", "/CN=localhost").redirectErrorStream(true).start();
+        openssl.getInputStream().readAllBytes();
+        assertThat(openssl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.exists(dir.resolve(name + ".key"))).isTrue();
+    }
+
+    private IngestConfig.Tls pem(String certificate, String key) {
+        return tls(dir.resolve(certificate).toString(), dir.resolve(key).toString());
+    }
+
+    private static IngestConfig.Tls tls(String certificate, String key) {
+        return new IngestConfig.Tls() {
+            @Override
+            public Optional<String> certificate() {
+                return Optional.ofNullable(certificate);
+            }
+
+            @Override
+            public Optional<String> key() {
+                return Optional.ofNullable(key);
+            }
+
+            @Override
+            public Optional<String> keystore() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> keystorePassword() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Duration reloadCheckInterval() {
+                return Duration.ofSeconds(5);
+            }
+        };
+    }
+}
