@@ -1,0 +1,109 @@
+package io.sluice.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.path.json.JsonPath;
+import io.sluice.media.event.DecodedEvent;
+import io.sluice.media.event.data.EndReason;
+import io.sluice.media.event.data.SessionEnded;
+import io.sluice.media.event.data.SessionStarted;
+import io.sluice.stack.Stack;
+import io.sluice.stack.component.QuarkusService;
+import io.sluice.testkit.DemoUser;
+import io.sluice.testkit.Ffmpeg;
+import io.sluice.testkit.MediaLog;
+import io.sluice.testkit.TestMedia;
+import io.sluice.testkit.TestStack;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's "Go live" recipe across the packaged services: a real token, a live stream created on
+ * auth-service, ffmpeg publishing to ingest-service with the key it returned, the stream going live on Kafka
+ * and in the API, then disabled through the API, which ends the live session within a second.
+ */
+class GoLiveIT {
+
+    private static Stack stack;
+    private static QuarkusService auth;
+    private static QuarkusService ingest;
+
+    @BeforeAll
+    static void startServices() {
+        stack = TestStack.get().stack();
+        auth = service("auth");
+        ingest = service("ingest");
+        auth.up();
+        ingest.up();
+    }
+
+    @AfterAll
+    static void stopServices() {
+        ingest.down();
+        auth.down();
+    }
+
+    @Test
+    void createStreamThenGoLiveThenDisable() throws Exception {
+        String token = DemoUser.ALICE.accessToken();
+        JsonPath created = given().baseUri(auth.url()).auth().oauth2(token).contentType("application/json")
+                .body("{\"name\":\"go-live test\"}")
+                .when().post("/v1/live-streams")
+                .then().statusCode(201).extract().jsonPath();
+        String id = created.getString("id");
+        String key = created.getString("stream_key");
+        String rtmpsUrl = created.getString("ingest.rtmps_url");
+        assertThat(rtmpsUrl).isEqualTo("rtmps://localhost:" + stack.settings().get("ingest.rtmps-port") + "/live");
+
+        try (MediaLog log = new MediaLog(id)) {
+            // The design promises that a registry change reaches every ingest instance within a second.
+            Thread.sleep(1000);
+            Instant publishedAt = Instant.now();
+            try (Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), rtmpsUrl + "/" + key)) {
+                SessionStarted started = MediaLog.data(log.awaitEvent(e -> MediaLog.is(e, SessionStarted.class),
+                        Duration.ofSeconds(10)).getLast(), SessionStarted.class);
+                assertThat(Duration.between(publishedAt, started.startedAt())).isLessThan(Duration.ofSeconds(5));
+                assertThat(started.tenant()).isEqualTo("acme");
+                assertThat(started.protocol()).isEqualTo("rtmps");
+
+                awaitStatus(token, id, "active");
+                Instant disabledAt = Instant.now();
+                given().baseUri(auth.url()).auth().oauth2(token)
+                        .when().post("/v1/live-streams/" + id + "/disable").then().statusCode(200);
+
+                List<DecodedEvent> events = log.awaitSessionEnded(Duration.ofSeconds(10));
+                SessionEnded ended = MediaLog.data(events.getLast(), SessionEnded.class);
+                assertThat(ended.reason()).isEqualTo(EndReason.KEY_DISABLED);
+                assertThat(Duration.between(disabledAt, ended.endedAt()))
+                        .as("from the API call to the end of the live session").isLessThan(Duration.ofSeconds(1));
+                assertThat(ffmpeg.awaitExit(Duration.ofSeconds(10))).isNotNegative();
+            }
+        }
+        given().baseUri(auth.url()).auth().oauth2(token).when().get("/v1/live-streams/" + id)
+                .then().statusCode(200).body("status", equalTo("disabled"));
+    }
+
+    private static void awaitStatus(String token, String id, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String current = null;
+        while (System.nanoTime() < deadline) {
+            current = given().baseUri(auth.url()).auth().oauth2(token).when().get("/v1/live-streams/" + id)
+                    .then().statusCode(200).extract().jsonPath().getString("status");
+            if (status.equals(current)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("stream " + id + " is " + current + ", not " + status);
+    }
+
+    private static QuarkusService service(String name) {
+        return stack.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+}
