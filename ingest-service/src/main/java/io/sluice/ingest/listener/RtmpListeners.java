@@ -7,8 +7,10 @@ import io.sluice.ingest.security.BruteForceGuard;
 import io.sluice.ingest.security.ConnectionLimits;
 import io.sluice.ingest.session.ConnectionServices;
 import io.sluice.ingest.session.IngestConnection;
+import io.sluice.ingest.tls.SwappableKeyManager;
 import io.sluice.ingest.tls.TlsMaterial;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
@@ -39,6 +41,7 @@ public class RtmpListeners {
     private final List<NetServer> rtmpServers = new ArrayList<>();
     private final List<NetServer> rtmpsServers = new ArrayList<>();
     private volatile TlsMaterial tls;
+    private SwappableKeyManager keys;
     private volatile boolean accepting = true;
     private long reloadTimer = -1;
 
@@ -55,6 +58,7 @@ public class RtmpListeners {
     void start(@Observes StartupEvent event) {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         tls = TlsMaterial.load(config.rtmps().tls(), vertx);
+        keys = new SwappableKeyManager(tls.keyManager());
         for (int i = 0; i < instances; i++) {
             rtmpsServers.add(listen(rtmpsOptions(), "rtmps"));
             rtmpServers.add(listen(new NetServerOptions().setHost(config.rtmp().host()).setPort(config.rtmp().port())
@@ -73,7 +77,7 @@ public class RtmpListeners {
                 .setSsl(true)
                 .setSslHandshakeTimeout(config.limits().handshakeTimeout().toMillis())
                 .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setKeyCertOptions(tls.options().getKeyCertOptions())
+                .setKeyCertOptions(KeyCertOptions.wrap(keys))
                 .setEnabledSecureTransportProtocols(TlsMaterial.PROTOCOLS);
         TlsMaterial.CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
         return options;
@@ -127,9 +131,7 @@ public class RtmpListeners {
                 return;
             }
             tls = fresh;
-            for (NetServer server : rtmpsServers) {
-                server.updateSSLOptions(fresh.options(), true);
-            }
+            keys.swap(fresh.keyManager());
             LOG.info("RTMPS certificate changed on disk: new connections use the new one");
         });
     }

@@ -6,7 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PfxOptions;
-import io.vertx.core.net.SSLOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +19,13 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import javax.net.ssl.X509KeyManager;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
- * The RTMPS server's certificate and TLS policy, read from the configured files. The file contents, not
- * their paths, go into the options, so a replaced file yields different options and a digest that tells
- * the watcher something changed.
+ * The RTMPS server's certificate and key, read from the configured files, and the TLS policy. The digest
+ * of the file contents tells the watcher that a file was replaced.
  */
-public record TlsMaterial(SSLOptions options, byte[] digest) {
+public record TlsMaterial(X509ExtendedKeyManager keyManager, byte[] digest) {
 
     /** TLS 1.2 and 1.3 only: older versions have known weaknesses and no encoder needs them. */
     public static final Set<String> PROTOCOLS = new LinkedHashSet<>(List.of("TLSv1.3", "TLSv1.2"));
@@ -65,21 +63,23 @@ public record TlsMaterial(SSLOptions options, byte[] digest) {
             throw new IllegalStateException("RTMPS needs a certificate: set sluice.ingest.rtmps.tls.certificate and .key "
                     + "(PEM files) or sluice.ingest.rtmps.tls.keystore (PKCS#12)");
         }
-        requireKeyMatchesCertificate(keyCert, vertx);
-        SSLOptions options = new SSLOptions()
-                .setKeyCertOptions(keyCert)
-                .setEnabledSecureTransportProtocols(PROTOCOLS);
-        CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
-        return new TlsMaterial(options, digest.digest());
+        X509ExtendedKeyManager keys = keyManager(keyCert, vertx);
+        requireKeyMatchesCertificate(keys);
+        return new TlsMaterial(keys, digest.digest());
     }
 
-    private static void requireKeyMatchesCertificate(KeyCertOptions keyCert, Vertx vertx) {
-        X509KeyManager keys;
+    private static X509ExtendedKeyManager keyManager(KeyCertOptions keyCert, Vertx vertx) {
         try {
-            keys = (X509KeyManager) keyCert.getKeyManagerFactory(vertx).getKeyManagers()[0];
+            if (keyCert.getKeyManagerFactory(vertx).getKeyManagers()[0] instanceof X509ExtendedKeyManager keys) {
+                return keys;
+            }
         } catch (Exception e) {
             throw new IllegalStateException("the RTMPS certificate or key cannot be read: " + e.getMessage(), e);
         }
+        throw new IllegalStateException("the RTMPS certificate or key gave no X.509 key manager");
+    }
+
+    private static void requireKeyMatchesCertificate(X509ExtendedKeyManager keys) {
         String[] aliases = keys.getServerAliases("RSA", null);
         if (aliases == null || aliases.length == 0) {
             aliases = keys.getServerAliases("EC", null);

@@ -39,8 +39,10 @@ class TlsMaterialTest {
 
         TlsMaterial material = TlsMaterial.load(pem("a.crt", "a.key"), vertx);
 
-        assertThat(material.options().getEnabledSecureTransportProtocols()).containsExactlyInAnyOrder("TLSv1.2", "TLSv1.3");
-        assertThat(material.options().getEnabledCipherSuites()).allMatch(s -> s.startsWith("TLS_AES")
+        String alias = material.keyManager().chooseServerAlias("RSA", null, null);
+        assertThat(material.keyManager().getCertificateChain(alias)[0].getSubjectX500Principal().getName()).isEqualTo("CN=localhost");
+        assertThat(TlsMaterial.PROTOCOLS).containsExactlyInAnyOrder("TLSv1.2", "TLSv1.3");
+        assertThat(TlsMaterial.CIPHER_SUITES).allMatch(s -> s.startsWith("TLS_AES")
                 || s.startsWith("TLS_CHACHA20") || s.contains("_ECDHE_"));
     }
 
@@ -60,6 +62,30 @@ class TlsMaterialTest {
 
         assertThat(TlsMaterial.load(pem("a.crt", "a.key"), vertx).sameAs(TlsMaterial.load(pem("a.crt", "a.key"), vertx))).isTrue();
         assertThat(TlsMaterial.load(pem("a.crt", "a.key"), vertx).sameAs(TlsMaterial.load(pem("b.crt", "b.key"), vertx))).isFalse();
+    }
+
+    @Test
+    void aSwapServesTheNewPairWhileAHandshakeHalfWayThroughFinishesWithTheOld() throws Exception {
+        makePair("a");
+        makePair("b");
+        makePair("c");
+        TlsMaterial a = TlsMaterial.load(pem("a.crt", "a.key"), vertx);
+        TlsMaterial b = TlsMaterial.load(pem("b.crt", "b.key"), vertx);
+        SwappableKeyManager keys = new SwappableKeyManager(a.keyManager());
+        String before = keys.chooseEngineServerAlias("RSA", null, null);
+
+        keys.swap(b.keyManager());
+        String after = keys.chooseEngineServerAlias("RSA", null, null);
+
+        assertThat(keys.getCertificateChain(before)).isEqualTo(a.keyManager().getCertificateChain(
+                a.keyManager().chooseEngineServerAlias("RSA", null, null)));
+        assertThat(keys.getCertificateChain(after)).isEqualTo(b.keyManager().getCertificateChain(
+                b.keyManager().chooseEngineServerAlias("RSA", null, null)));
+        assertThat(keys.getPrivateKey(after)).isNotEqualTo(keys.getPrivateKey(before));
+
+        keys.swap(TlsMaterial.load(pem("c.crt", "c.key"), vertx).keyManager());
+        assertThat(keys.getPrivateKey(before)).as("two swaps ago").isNull();
+        assertThat(keys.getPrivateKey("not-an-alias")).isNull();
     }
 
     @Test
