@@ -3,6 +3,7 @@ package io.sluice.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.sluice.ingest.support.Metrics;
 import io.sluice.ingest.support.SourceTags;
 import io.sluice.media.event.DecodedEvent;
 import io.sluice.media.event.EventType;
@@ -47,6 +48,8 @@ class FfmpegPublishTest {
         Path clip = TestMedia.testsrcClip();
         RegistryWriter.TestStream stream = registry.createStream("acme");
         int port = protocol.equals("rtmp") ? rtmpPort : rtmpsPort;
+        double videoBefore = Metrics.value("sluice_ingest_messages_in_total", "type", "io.sluice.media.video");
+        double ackedBefore = Metrics.value("sluice_ingest_kafka_ack_latency_seconds_count", "", "");
         try (MediaLog log = new MediaLog(stream.streamId());
                 Ffmpeg ffmpeg = Ffmpeg.publishOnce(clip, protocol + "://localhost:" + port + "/live/" + stream.key())) {
             assertThat(ffmpeg.awaitExit(Duration.ofSeconds(30))).as(ffmpeg.output()).isZero();
@@ -71,7 +74,19 @@ class FfmpegPublishTest {
             assertThat(media).filteredOn(m -> m.envelope().type() == EventType.MEDIA_METADATA).hasSize(1);
             assertThat(ended.videoFrames()).isEqualTo(77);
             assertThat(ended.audioFrames()).isEqualTo(132);
+            assertThat(Metrics.value("sluice_ingest_messages_in_total", "type", "io.sluice.media.video") - videoBefore).isEqualTo(77);
+            // The producer's callback can run just after a consumer has already read the record.
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (acked(ackedBefore) < media.size() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(acked(ackedBefore)).as("every media message's read-to-ack time is measured")
+                    .isGreaterThanOrEqualTo(media.size());
         }
+    }
+
+    private static double acked(double before) {
+        return Metrics.value("sluice_ingest_kafka_ack_latency_seconds_count", "", "") - before;
     }
 
     private static void assertSameTags(List<MediaEvent> media, EventType type, List<FlvTag> source) {

@@ -21,6 +21,9 @@ public class IngestMetrics {
     private final Map<String, AtomicInteger> openConnections = new ConcurrentHashMap<>();
     private final AtomicInteger liveSessions = new AtomicInteger();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    // Looked up per socket read and per media message: keyed by the tag value alone, no string building.
+    private final Map<String, Counter> bytesInByProtocol = new ConcurrentHashMap<>();
+    private final Map<String, Counter> messagesInByType = new ConcurrentHashMap<>();
     private final Timer ackLatency;
     private final DistributionSummary pausedFor;
 
@@ -77,11 +80,11 @@ public class IngestMetrics {
     }
 
     public void bytesIn(String protocol, long bytes) {
-        counter("sluice.ingest.bytes.in", "protocol", protocol).increment(bytes);
+        bytesInByProtocol.computeIfAbsent(protocol, p -> counter("sluice.ingest.bytes.in", "protocol", p)).increment(bytes);
     }
 
     public void messageIn(String type) {
-        counter("sluice.ingest.messages.in", "type", type).increment();
+        messagesInByType.computeIfAbsent(type, t -> counter("sluice.ingest.messages.in", "type", t)).increment();
     }
 
     public void ackLatency(long nanos) {

@@ -234,10 +234,16 @@ public final class IngestConnection {
     // ---- flow control ------------------------------------------------------------------------------
 
     private Callback flowCallback(long bytes, long readNanos) {
-        return (metadata, error) -> context.runOnContext(v -> acknowledged(bytes, readNanos, error));
+        return (metadata, error) -> {
+            // Timed here, on the producer's thread, so the figure is Kafka's and not the event loop's queue.
+            if (error == null) {
+                services.metrics().ackLatency(System.nanoTime() - readNanos);
+            }
+            context.runOnContext(v -> acknowledged(bytes, error));
+        };
     }
 
-    private void acknowledged(long bytes, long readNanos, Exception error) {
+    private void acknowledged(long bytes, Exception error) {
         inFlightBytes -= bytes;
         services.budget().release(bytes);
         if (error != null) {
@@ -246,7 +252,6 @@ public final class IngestConnection {
                     + config.kafka().unavailableGrace().toSeconds() + " s: " + error.getMessage());
             return;
         }
-        services.metrics().ackLatency(System.nanoTime() - readNanos);
         if (paused && inFlightBytes <= config.kafka().maxInFlightBytesPerSession() / 2) {
             services.budget().whenAvailable(() -> context.runOnContext(v -> resume()));
         }
