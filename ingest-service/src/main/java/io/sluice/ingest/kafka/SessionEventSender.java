@@ -93,8 +93,8 @@ public class SessionEventSender {
 
     public void media(EventType type, String streamId, String sessionId, long sequence, long rtmpTimestamp, byte[] payload,
             Callback callback) {
-        MediaEvent event = new MediaEvent(EventEnvelope.create(source, type, streamId, Instant.now()), sessionId, sequence,
-                rtmpTimestamp, payload);
+        EventEnvelope envelope = EventEnvelope.forMediaMessage(source, type, streamId, sessionId, sequence, Instant.now());
+        MediaEvent event = new MediaEvent(envelope, sessionId, sequence, rtmpTimestamp, payload);
         publisher.send(Topics.MEDIA, EventCodec.encode(event), callback);
     }
 }

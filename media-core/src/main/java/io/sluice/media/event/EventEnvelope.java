@@ -27,4 +27,14 @@ public record EventEnvelope(String id, URI source, EventType type, String subjec
     public static EventEnvelope create(URI source, EventType type, String streamId, Instant time) {
         return new EventEnvelope(UUID.randomUUID().toString(), source, type, streamId, time);
     }
+
+    /**
+     * The envelope of one media message. Its id is the session id and the message's sequence number:
+     * unique for the source as CloudEvents asks, the same if the message is ever sent twice (so a consumer
+     * can drop the copy), and made without a random number per message on the ingest hot path.
+     */
+    public static EventEnvelope forMediaMessage(URI source, EventType type, String streamId, String sessionId, long sequence,
+            Instant time) {
+        return new EventEnvelope(sessionId + '-' + sequence, source, type, streamId, time);
+    }
 }

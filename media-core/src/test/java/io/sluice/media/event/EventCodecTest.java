@@ -95,6 +95,16 @@ class EventCodecTest {
     }
 
     @Test
+    void aMediaMessageIsIdentifiedByItsSessionAndSequence() {
+        EventEnvelope first = EventEnvelope.forMediaMessage(SOURCE, EventType.MEDIA_AUDIO, "ls_1", "ss_1", 7, T1);
+        EventEnvelope again = EventEnvelope.forMediaMessage(SOURCE, EventType.MEDIA_AUDIO, "ls_1", "ss_1", 7, T1);
+        EventEnvelope next = EventEnvelope.forMediaMessage(SOURCE, EventType.MEDIA_AUDIO, "ls_1", "ss_1", 8, T1);
+
+        assertThat(first.id()).isEqualTo("ss_1-7").isEqualTo(again.id()).isNotEqualTo(next.id());
+        assertThat(first.subject()).isEqualTo("ls_1");
+    }
+
+    @Test
     void aNullValueIsATombstone() {
         assertThat(EventCodec.decode(EventCodec.tombstone("ls_9"))).isEqualTo(new DecodedEvent.Tombstone("ls_9"));
     }
