@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the real encoders, decoders and peer servers the tests drive: ffmpeg/ffprobe, GStreamer with
-# its RTMP elements, nginx with the RTMP module (the peer server of the client and load tests) and kcat.
+# its RTMP elements, nginx with the RTMP and stream modules (the peer server of the client tests and of the
+# ingest benchmark, RTMPS through the stream module's TLS) and kcat.
 # Debian/Ubuntu only; needs root (or sudo). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 packages=(ffmpeg gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
           gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
-          nginx-light libnginx-mod-rtmp kcat openssl procps curl unzip)
+          nginx-light libnginx-mod-rtmp libnginx-mod-stream kcat openssl procps curl unzip)
 
 missing=()
 for p in "${packages[@]}"; do

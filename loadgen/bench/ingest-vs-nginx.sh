@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# The ingest benchmark of docs/benchmarks.md: Sluice's ingest service and nginx with Debian's
+# libnginx-mod-rtmp (RTMPS through nginx's stream TLS) take the same load from the same load generator, in
+# the same run, one after the other, on this machine.
+#
+#   loadgen/bench/ingest-vs-nginx.sh [scenario...]
+#
+# Scenarios (default: all, in this order):
+#   realtime-rtmp    STREAMS streams of the 3 Mbit/s clip in real time over RTMP
+#   realtime-rtmps   the same over RTMPS
+#   max-rtmps        MAX_STREAMS streams as fast as each server takes them, over RTMPS
+# Settings (environment): STREAMS (100), MAX_STREAMS (8), DURATION (60s), WARMUP (15s), RAMP (10s).
+#
+# Needs the local stack up with room for STREAMS connections from one address, for example:
+#   SLUICE_INGEST_LIMITS_MAX_CONNECTIONS_PER_ADDRESS=1000 ./sluice up postgres kafka keycloak auth ingest
+# and ffmpeg, openssl and nginx with the RTMP module (infra/install-tools.sh). Results are appended to
+# .sluice/bench/results.tsv; the clip, nginx's configuration and logs are in .sluice/bench/.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SLUICE_HOME="${SLUICE_HOME:-$ROOT/.sluice}"
+BENCH="$SLUICE_HOME/bench"
+STREAMS="${STREAMS:-100}"
+MAX_STREAMS="${MAX_STREAMS:-8}"
+DURATION="${DURATION:-60s}"
+WARMUP="${WARMUP:-15s}"
+RAMP="${RAMP:-10s}"
+NGINX_RTMP_PORT="${NGINX_RTMP_PORT:-19350}"
+NGINX_RTMPS_PORT="${NGINX_RTMPS_PORT:-19351}"
+INGEST_HTTP="${INGEST_HTTP:-http://localhost:8081}"
+INGEST_RTMP="${INGEST_RTMP:-rtmp://localhost:1935/live}"
+INGEST_RTMPS="${INGEST_RTMPS:-rtmps://localhost:1936/live}"
+SCENARIOS=("$@")
+[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(realtime-rtmp realtime-rtmps max-rtmps)
+
+say() { echo "bench: $*"; }
+die() { echo "bench: $*" >&2; exit 1; }
+
+for tool in ffmpeg openssl nginx; do
+  command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || die "$tool is missing; run infra/install-tools.sh"
+done
+nginx_module() {
+  local candidate
+  for candidate in "/usr/lib/nginx/modules/$1" "/usr/share/nginx/modules/$1"; do
+    [ -f "$candidate" ] && { echo "$candidate"; return; }
+  done
+  die "the nginx module $1 is missing; run infra/install-tools.sh"
+}
+RTMP_MODULE="$(nginx_module ngx_rtmp_module.so)"
+STREAM_MODULE="$(nginx_module ngx_stream_module.so)"
+
+pid_of() {
+  local file="$SLUICE_HOME/run/$1.pid"
+  [ -f "$file" ] || die "$1 is not running (no $file); start the stack first, see the header of this script"
+  cut -d' ' -f1 "$file"
+}
+INGEST_PID="$(pid_of ingest)"
+KAFKA_PID="$(pid_of kafka)"
+curl -fsS "$INGEST_HTTP/q/health/ready" >/dev/null || die "ingest at $INGEST_HTTP is not ready"
+
+JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+JAR="$ROOT/loadgen/target/loadgen.jar"
+if [ ! -f "$JAR" ]; then
+  say "building the load generator"
+  (cd "$ROOT" && ./mvnw -B -q -pl loadgen -am package -DskipTests)
+fi
+
+mkdir -p "$BENCH/nginx/logs"
+CLIP="$BENCH/clip-3mbps.flv"
+if [ ! -f "$CLIP" ]; then
+  say "encoding the clip: 20 s of 1280x720 at 30 fps, H.264 at 3 Mbit/s, AAC at 128 kbit/s"
+  ffmpeg -hide_banner -loglevel error -f lavfi -i testsrc2=size=1280x720:rate=30 -f lavfi -i sine=frequency=440:sample_rate=48000 \
+    -t 20 -c:v libx264 -preset veryfast -b:v 3000k -maxrate 3000k -bufsize 3000k -g 60 -pix_fmt yuv420p \
+    -c:a aac -b:a 128k -ac 2 -f flv "$CLIP"
+fi
+
+# nginx gets an RSA 2048 certificate like the stack's own, so both do the same TLS work.
+if [ ! -f "$BENCH/nginx/cert.pem" ]; then
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+    -keyout "$BENCH/nginx/key.pem" -out "$BENCH/nginx/cert.pem" 2>/dev/null
+fi
+cat >"$BENCH/nginx/nginx.conf" <<CONF
+load_module $RTMP_MODULE;
+load_module $STREAM_MODULE;
+daemon off;
+worker_processes auto;
+error_log $BENCH/nginx/logs/error.log warn;
+pid $BENCH/nginx/nginx.pid;
+events { worker_connections 4096; }
+rtmp {
+  server {
+    listen 127.0.0.1:$NGINX_RTMP_PORT;
+    chunk_size 4096;
+    application live { live on; }
+  }
+}
+stream {
+  server {
+    listen 127.0.0.1:$NGINX_RTMPS_PORT ssl;
+    ssl_certificate $BENCH/nginx/cert.pem;
+    ssl_certificate_key $BENCH/nginx/key.pem;
+    ssl_protocols TLSv1.2 TLSv1.3;
+    proxy_pass 127.0.0.1:$NGINX_RTMP_PORT;
+  }
+}
+CONF
+nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
+"$nginx_bin" -p "$BENCH/nginx/" -c "$BENCH/nginx/nginx.conf" -e "$BENCH/nginx/logs/error.log" &
+NGINX_PID=$!
+trap 'kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true' EXIT
+for attempt in $(seq 50); do
+  kill -0 "$NGINX_PID" 2>/dev/null || die "nginx did not start; see $BENCH/nginx/logs/error.log"
+  (exec 3<>"/dev/tcp/127.0.0.1/$NGINX_RTMPS_PORT") 2>/dev/null && break
+  [ "$attempt" -lt 50 ] || die "nginx does not listen on $NGINX_RTMPS_PORT"
+  sleep 0.1
+done
+
+RESULTS="$BENCH/results.tsv"
+run() {
+  local label="$1" url="$2" streams="$3" pace="$4"; shift 4
+  say "$label $url: $streams streams, pace $pace"
+  "$JAVA" -jar "$JAR" rtmp --label "$label" --url "$url" --clip "$CLIP" --streams "$streams" --pace "$pace" \
+    --ramp "$RAMP" --warmup "$WARMUP" --duration "$DURATION" "$@" | tee "$BENCH/last-run.txt"
+  grep '^result' "$BENCH/last-run.txt" | grep -v '^result	label' | sed "s/^result/$(date -u +%FT%TZ)/" >>"$RESULTS"
+}
+sluice() {
+  run sluice "$1" "$2" "$3" --server-pid "$INGEST_PID" --broker-pid "$KAFKA_PID" --metrics "$INGEST_HTTP/q/metrics" \
+    --create-streams --trust-cert "$SLUICE_HOME/tls/ingest-cert.pem"
+}
+nginx() {
+  run nginx "$1" "$2" "$3" --server-pid "$NGINX_PID" --trust-cert "$BENCH/nginx/cert.pem"
+}
+
+for scenario in "${SCENARIOS[@]}"; do
+  case "$scenario" in
+    realtime-rtmp)  nginx "rtmp://127.0.0.1:$NGINX_RTMP_PORT/live" "$STREAMS" realtime
+                    sluice "$INGEST_RTMP" "$STREAMS" realtime ;;
+    realtime-rtmps) nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" "$STREAMS" realtime
+                    sluice "$INGEST_RTMPS" "$STREAMS" realtime ;;
+    max-rtmps)      nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" "$MAX_STREAMS" max
+                    sluice "$INGEST_RTMPS" "$MAX_STREAMS" max ;;
+    *) die "unknown scenario $scenario" ;;
+  esac
+done
+say "results appended to $RESULTS"
