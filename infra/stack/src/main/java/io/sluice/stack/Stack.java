@@ -134,6 +134,7 @@ public final class Stack {
     /** Starts the named components (all when none are named), in order, each once it is healthy. */
     public void up(Collection<String> names, Consumer<String> progress) {
         List<Component> selected = select(names);
+        selected.forEach(Component::requirePortsFree);
         for (Component component : selected) {
             long started = System.nanoTime();
             progress.accept(String.format("  %-10s starting", component.name()));

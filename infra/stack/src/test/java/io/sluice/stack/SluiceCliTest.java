@@ -35,6 +35,22 @@ class SluiceCliTest {
     }
 
     @Test
+    void aTakenPortOfALaterComponentStopsUpBeforeAnythingStarts() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("0.0.0.0", 0));
+            int port = taken.getLocalPort();
+            int code = cli(Map.of("SLUICE_SIMULCAST_PORT", Integer.toString(port)))
+                    .run(new String[] {"up", "kafka", "simulcast"});
+
+            assertThat(code).isEqualTo(1);
+            assertThat(printed()).contains("sluice: port " + port
+                    + " (simulcast HTTP) is already in use; set SLUICE_SIMULCAST_PORT to use another port\n");
+            assertThat(printed()).doesNotContain("kafka      starting");
+            assertThat(home.resolve("run/kafka.pid")).doesNotExist();
+        }
+    }
+
+    @Test
     void unknownComponentIsNamed() {
         int code = cli(Map.of()).run(new String[] {"up", "zookeeper"});
 

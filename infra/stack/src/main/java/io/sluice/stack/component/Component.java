@@ -5,6 +5,14 @@ public interface Component {
 
     String name();
 
+    /**
+     * Fails with one clear line when a port this component would listen on is taken, checked for every
+     * component before any starts, so that {@code up} does not leave half a stack running. A component
+     * that already runs, or that uses a server it finds, claims nothing.
+     */
+    default void requirePortsFree() {
+    }
+
     /** Starts the component unless it already runs, and returns once it is healthy. */
     void up();
 

@@ -47,10 +47,17 @@ public final class KafkaBroker implements Component {
     }
 
     @Override
-    public void up() {
+    public void requirePortsFree() {
         if (process.running().isEmpty()) {
             Ports.requireFree(settings, "kafka.port", "Kafka");
             Ports.requireFree(settings, "kafka.controller.port", "Kafka controller");
+        }
+    }
+
+    @Override
+    public void up() {
+        if (process.running().isEmpty()) {
+            requirePortsFree();
             prepare();
             process.start(List.of(settings.javaExecutable().toString(),
                     "-Xms128m", "-Xmx" + settings.get("kafka.heap"), "-XX:+UseG1GC", "-Djava.awt.headless=true",

@@ -50,10 +50,17 @@ public final class Keycloak implements Component {
     }
 
     @Override
-    public void up() {
+    public void requirePortsFree() {
         if (process.running().isEmpty()) {
             Ports.requireFree(settings, "keycloak.port", "Keycloak");
             Ports.requireFree(settings, "keycloak.management-port", "Keycloak management");
+        }
+    }
+
+    @Override
+    public void up() {
+        if (process.running().isEmpty()) {
+            requirePortsFree();
             Path home = install();
             build(home);
             importRealm(home);

@@ -51,6 +51,15 @@ public final class QuarkusService implements Component {
     }
 
     @Override
+    public void requirePortsFree() {
+        if (process.running().isEmpty()) {
+            for (PortClaim port : ports) {
+                Ports.requireFree(settings, port.key(), name + " " + port.label());
+            }
+        }
+    }
+
+    @Override
     public void up() {
         if (process.running().isEmpty()) {
             Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
@@ -58,9 +67,7 @@ public final class QuarkusService implements Component {
                 throw new StackException(name + " is not built (no " + settings.root().relativize(jar)
                         + "); run ./mvnw -DskipTests package first");
             }
-            for (PortClaim port : ports) {
-                Ports.requireFree(settings, port.key(), name + " " + port.label());
-            }
+            requirePortsFree();
             beforeStart.accept(process);
             // A small initial heap: the JVM would otherwise commit 1/64 of the machine's memory up front, and
             // idle services would sit on it (243 MB instead of 178 MB for an idle ingest).
