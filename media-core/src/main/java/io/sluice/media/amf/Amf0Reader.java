@@ -43,16 +43,19 @@ public final class Amf0Reader {
         return readValue(in.u8());
     }
 
-    /** Reads values until the payload ends. */
+    /** Reads values until the payload ends, at most {@link AmfLimits#maxTopLevelValues()} of them. */
     public List<Amf0Value> readAll() {
         List<Amf0Value> values = new ArrayList<>();
         while (in.hasRemaining()) {
+            LimitExceededException.check(AmfLimits.MAX_TOP_LEVEL_VALUES, limits.maxTopLevelValues(),
+                    values.size() + 1L);
             values.add(read());
         }
         return values;
     }
 
     private Amf0Value readValue(int marker) {
+        in.countValue(limits);
         return switch (marker) {
             case Amf0Value.NUMBER -> new Amf0Number(in.f64());
             case Amf0Value.BOOLEAN -> in.u8() != 0 ? Amf0Boolean.TRUE : Amf0Boolean.FALSE;

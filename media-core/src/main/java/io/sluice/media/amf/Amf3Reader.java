@@ -40,6 +40,7 @@ public final class Amf3Reader {
     /** Reads the next value. */
     public Amf3Value read() {
         int marker = in.u8();
+        in.countValue(limits);
         return switch (marker) {
             case Amf3Value.UNDEFINED -> Amf3Undefined.INSTANCE;
             case Amf3Value.NULL -> Amf3Null.INSTANCE;
@@ -62,10 +63,12 @@ public final class Amf3Reader {
         };
     }
 
-    /** Reads values until the payload ends. */
+    /** Reads values until the payload ends, at most {@link AmfLimits#maxTopLevelValues()} of them. */
     public List<Amf3Value> readAll() {
         List<Amf3Value> values = new ArrayList<>();
         while (in.hasRemaining()) {
+            LimitExceededException.check(AmfLimits.MAX_TOP_LEVEL_VALUES, limits.maxTopLevelValues(),
+                    values.size() + 1L);
             values.add(read());
         }
         return values;

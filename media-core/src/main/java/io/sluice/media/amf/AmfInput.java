@@ -1,21 +1,32 @@
 package io.sluice.media.amf;
 
+import io.sluice.media.error.LimitExceededException;
 import io.sluice.media.error.MediaFormatException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-/** A bounds-checked big-endian cursor over one complete AMF payload, shared by the AMF0 and AMF3 readers. */
+/**
+ * A bounds-checked big-endian cursor over one complete AMF payload, shared by the AMF0 and AMF3 readers,
+ * which also counts the values read from the payload: an AMF3 value inside AMF0 shares the count.
+ */
 final class AmfInput {
 
     private final byte[] data;
     private final int end;
     private int position;
+    private int values;
 
     AmfInput(byte[] data, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, data.length);
         this.data = data;
         this.position = offset;
         this.end = offset + length;
+    }
+
+    /** Counts one more value read from this payload against {@link AmfLimits#maxValues()}. */
+    void countValue(AmfLimits limits) {
+        values++;
+        LimitExceededException.check(AmfLimits.MAX_VALUES, limits.maxValues(), values);
     }
 
     boolean hasRemaining() {

@@ -13,9 +13,9 @@ import java.util.List;
  */
 class AmfFuzzTest {
 
-    private static final AmfLimits LIMITS = new AmfLimits(16, 4096, 512);
+    private static final AmfLimits LIMITS = new AmfLimits(16, 4096, 512, 64, 8192);
     /** Re-decoding gets more room: invalid UTF-8 comes back three times longer as U+FFFD. */
-    private static final AmfLimits ROUND_TRIP = new AmfLimits(16, 3 * 4096, 512);
+    private static final AmfLimits ROUND_TRIP = new AmfLimits(16, 3 * 4096, 512, 64, 8192);
 
     @FuzzTest
     void amf0(byte[] input) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.media.error.LimitExceededException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ class AmfLimitsTest {
     @ValueSource(ints = {N - 1, N, N + 1})
     void amf0NestingDepth(int depth) {
         byte[] encoded = Amf0Writer.encode(nestedAmf0(depth));
-        AmfLimits limits = new AmfLimits(N, 1024, 1024);
+        AmfLimits limits = new AmfLimits(N, 1024, 1024, 64, 1024);
         expectWithinLimitUnless(depth > N, AmfLimits.MAX_DEPTH, () -> new Amf0Reader(encoded, limits).read());
     }
 
@@ -34,7 +35,7 @@ class AmfLimitsTest {
             value = new Amf3Array(Map.of(), List.of(value));
         }
         byte[] encoded = Amf3Writer.encode(List.of(value));
-        AmfLimits limits = new AmfLimits(N, 1024, 1024);
+        AmfLimits limits = new AmfLimits(N, 1024, 1024, 64, 1024);
         expectWithinLimitUnless(depth > N, AmfLimits.MAX_DEPTH, () -> new Amf3Reader(encoded, limits).read());
     }
 
@@ -46,14 +47,14 @@ class AmfLimitsTest {
             value = new Amf0StrictArray(List.of(value));
         }
         byte[] encoded = Amf0Writer.encode(value);
-        AmfLimits limits = new AmfLimits(N, 1024, 1024);
+        AmfLimits limits = new AmfLimits(N, 1024, 1024, 64, 1024);
         expectWithinLimitUnless(depth > N, AmfLimits.MAX_DEPTH, () -> new Amf0Reader(encoded, limits).read());
     }
 
     @ParameterizedTest(name = "string of {0} bytes against a limit of " + N)
     @ValueSource(ints = {N - 1, N, N + 1})
     void stringLength(int length) {
-        AmfLimits limits = new AmfLimits(4, N, 1024);
+        AmfLimits limits = new AmfLimits(4, N, 1024, 64, 1024);
         String text = "x".repeat(length);
         assertEachUnless(length > N, AmfLimits.MAX_STRING_LENGTH, limits,
                 List.of(Amf0Writer.encode(new Amf0String(text)), Amf0Writer.encode(new Amf0LongString(text)),
@@ -67,7 +68,7 @@ class AmfLimitsTest {
     @ParameterizedTest(name = "{0} members against a limit of " + N)
     @ValueSource(ints = {N - 1, N, N + 1})
     void memberCount(int count) {
-        AmfLimits limits = new AmfLimits(4, 1024, N);
+        AmfLimits limits = new AmfLimits(4, 1024, N, 64, 1024);
         IntFunction<String> key = i -> "k" + i;
         Map<String, Amf0Value> amf0Members = new LinkedHashMap<>();
         Map<String, Amf3Value> amf3Members = new LinkedHashMap<>();
@@ -94,6 +95,62 @@ class AmfLimitsTest {
                 amf3(new Amf3VectorObject(false, "*", amf3Nulls)),
                 amf3(new Amf3Dictionary(false, Collections.nCopies(count,
                         new Amf3Dictionary.Entry(Amf3Null.INSTANCE, Amf3Null.INSTANCE))))));
+    }
+
+    @ParameterizedTest(name = "{0} top-level values against a limit of " + N)
+    @ValueSource(ints = {N - 1, N, N + 1})
+    void topLevelValues(int count) {
+        AmfLimits limits = new AmfLimits(4, 1024, 1024, N, 1024);
+        byte[] amf0 = Amf0Writer.encode(Collections.nCopies(count, Amf0Object.of()));
+        byte[] amf3 = Amf3Writer.encode(Collections.nCopies(count, Amf3Object.anonymous(Map.of())));
+        expectWithinLimitUnless(count > N, AmfLimits.MAX_TOP_LEVEL_VALUES,
+                () -> assertThat(new Amf0Reader(amf0, limits).readAll()).hasSize(count));
+        expectWithinLimitUnless(count > N, AmfLimits.MAX_TOP_LEVEL_VALUES,
+                () -> assertThat(new Amf3Reader(amf3, limits).readAll()).hasSize(count));
+    }
+
+    /**
+     * The value budget counts every marker: here one top-level strict array, then {@code count - 1} values
+     * inside it, spread over nested arrays and objects, the AMF3 switch counting its marker and its value.
+     */
+    @ParameterizedTest(name = "{0} values in all against a limit of " + N)
+    @ValueSource(ints = {N - 1, N, N + 1})
+    void valuesAtEveryDepth(int count) {
+        AmfLimits limits = new AmfLimits(4, 1024, 1024, 64, N);
+        List<Amf0Value> members = new ArrayList<>();
+        int remaining = count - 1;
+        while (remaining >= 3) {
+            members.add(Amf0Object.of("a", new Amf0Avmplus(Amf3Null.INSTANCE)));
+            remaining -= 3;
+        }
+        members.addAll(Collections.nCopies(remaining, Amf0Null.INSTANCE));
+        byte[] amf0 = Amf0Writer.encode(new Amf0StrictArray(members));
+        expectWithinLimitUnless(count > N, AmfLimits.MAX_VALUES, () -> new Amf0Reader(amf0, limits).readAll());
+
+        List<Amf3Value> items = new ArrayList<>(Collections.nCopies((count - 1) % 2, Amf3Null.INSTANCE));
+        for (int i = 0; i < (count - 1) / 2; i++) {
+            items.add(Amf3Object.anonymous(Map.of("k", Amf3Null.INSTANCE)));
+        }
+        byte[] amf3 = Amf3Writer.encode(List.of(new Amf3Array(Map.of(), items)));
+        expectWithinLimitUnless(count > N, AmfLimits.MAX_VALUES, () -> new Amf3Reader(amf3, limits).readAll());
+    }
+
+    /**
+     * What the value budget is for: with the defaults, no container here has too many members and the
+     * message is well within RTMP's length, yet it would decode to more records than any encoder sends.
+     */
+    @ParameterizedTest(name = "{0} nested arrays under one array, with the defaults")
+    @ValueSource(ints = {65_535, 65_536})
+    void defaultValueBudgetStopsATreeOfManySmallContainers(int arrays) {
+        byte[] inner = Amf0Writer.encode(new Amf0StrictArray(List.of(Amf0Null.INSTANCE)));
+        ByteBuffer payload = ByteBuffer.allocate(5 + arrays * inner.length);
+        payload.put((byte) Amf0Value.STRICT_ARRAY).putInt(arrays);
+        for (int i = 0; i < arrays; i++) {
+            payload.put(inner);
+        }
+        int values = 1 + 2 * arrays;
+        expectWithinLimitUnless(values > AmfLimits.DEFAULTS.maxValues(), AmfLimits.MAX_VALUES,
+                () -> new Amf0Reader(payload.array(), AmfLimits.DEFAULTS).readAll());
     }
 
     private static byte[] amf3(Amf3Value value) {

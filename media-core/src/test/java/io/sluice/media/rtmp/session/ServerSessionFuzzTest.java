@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
 class ServerSessionFuzzTest {
 
     private static final RtmpServerConfig CONFIG = RtmpServerConfig.DEFAULTS.withLimits(new RtmpLimits(
-            RtmpLimits.HANDSHAKE_BYTES, 1 << 20, 200_000, 16, 300_000, 100_000, new AmfLimits(16, 4096, 512)));
+            RtmpLimits.HANDSHAKE_BYTES, 1 << 20, 200_000, 16, 300_000, 100_000,
+            new AmfLimits(16, 4096, 512, 64, 8192)));
 
     @FuzzTest
     void afterHandshake(byte[] input) {

@@ -3,27 +3,35 @@ package io.sluice.media.rtmp.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.sluice.media.amf.Amf0Null;
+import io.sluice.media.amf.Amf0Number;
 import io.sluice.media.amf.Amf0Object;
 import io.sluice.media.amf.Amf0StrictArray;
 import io.sluice.media.amf.Amf0String;
 import io.sluice.media.amf.Amf0Value;
+import io.sluice.media.amf.Amf0Writer;
 import io.sluice.media.amf.AmfLimits;
 import io.sluice.media.rtmp.RtmpLimits;
+import io.sluice.media.rtmp.chunk.RawMessage;
 import io.sluice.media.rtmp.handshake.ClientHandshake;
 import io.sluice.media.rtmp.handshake.HandshakeKind;
 import io.sluice.media.rtmp.message.Audio;
 import io.sluice.media.rtmp.message.CommandAmf0;
+import io.sluice.media.rtmp.message.MessageType;
 import io.sluice.media.rtmp.message.SetChunkSize;
 import io.sluice.media.rtmp.message.Video;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each limit broken through a whole server session, one past the limit (the layers' own tests cover N-1,
@@ -31,6 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * throws.
  */
 class SessionLimitsTest {
+
+    private static final int TOP_LEVEL = 8;
 
     static Stream<Arguments> breaches() {
         RtmpLimits base = RtmpLimits.DEFAULTS;
@@ -54,11 +64,64 @@ class SessionLimitsTest {
                         })),
                 arguments(RtmpLimits.MAX_HELD_PUBLISH_BYTES, base.withMaxHeldPublishBytes(1000),
                         publishing(client -> client.send(new Video(0, 1, new byte[1001]), 6))),
-                arguments(AmfLimits.MAX_DEPTH, base.withAmf(new AmfLimits(2, 1024, 64)), call(nested(3))),
-                arguments(AmfLimits.MAX_STRING_LENGTH, base.withAmf(new AmfLimits(8, 32, 64)),
+                arguments(AmfLimits.MAX_DEPTH, base.withAmf(new AmfLimits(2, 1024, 64, 64, 1024)), call(nested(3))),
+                arguments(AmfLimits.MAX_STRING_LENGTH, base.withAmf(new AmfLimits(8, 32, 64, 64, 1024)),
                         call(new Amf0String("x".repeat(33)))),
-                arguments(AmfLimits.MAX_MEMBERS, base.withAmf(new AmfLimits(8, 1024, 4)),
-                        call(new Amf0StrictArray(Collections.<Amf0Value>nCopies(5, Amf0Object.of())))));
+                arguments(AmfLimits.MAX_MEMBERS, base.withAmf(new AmfLimits(8, 1024, 4, 64, 1024)),
+                        call(new Amf0StrictArray(Collections.<Amf0Value>nCopies(5, Amf0Object.of())))),
+                arguments(AmfLimits.MAX_TOP_LEVEL_VALUES, base.withAmf(new AmfLimits(8, 1024, 64, 4, 1024)),
+                        call(Amf0Null.INSTANCE, Amf0Null.INSTANCE)),
+                arguments(AmfLimits.MAX_VALUES, base.withAmf(new AmfLimits(8, 1024, 64, 64, 5)),
+                        call(new Amf0StrictArray(List.of(Amf0Null.INSTANCE, Amf0Null.INSTANCE)))));
+    }
+
+    /**
+     * A command is its name, transaction id and command object, then arguments: against a limit of
+     * {@value #TOP_LEVEL} values side by side, one argument too many fails the session, still before any
+     * publish (and so before any stream key was checked).
+     */
+    @ParameterizedTest(name = "{0} top-level values against a limit of " + TOP_LEVEL)
+    @ValueSource(ints = {TOP_LEVEL - 1, TOP_LEVEL, TOP_LEVEL + 1})
+    void topLevelValuesOfACommand(int values) {
+        RtmpLimits limits = RtmpLimits.DEFAULTS.withAmf(new AmfLimits(8, 1024, 64, TOP_LEVEL, 1024));
+        RtmpServerSession server = new RtmpServerSession(RtmpServerConfig.DEFAULTS.withLimits(limits),
+                new SplittableRandom(3));
+        WireClient client = WireClient.connected(server);
+        client.send(CommandAmf0.of(0, "getStreamLength", 2,
+                Collections.nCopies(values - 3, Amf0Null.INSTANCE).toArray(Amf0Value[]::new)), 3);
+
+        if (values <= TOP_LEVEL) {
+            assertThat(server.state()).isEqualTo(ServerState.CONNECTED);
+            assertThat(client.received()).singleElement().isInstanceOfSatisfying(CommandAmf0.class,
+                    reply -> assertThat(reply.name()).isEqualTo("_error"));
+        } else {
+            assertThat(server.state()).isEqualTo(ServerState.FAILED);
+            assertThat(server.failure()).get().extracting(SessionFailure::limitName)
+                    .isEqualTo(AmfLimits.MAX_TOP_LEVEL_VALUES);
+        }
+    }
+
+    /**
+     * The shape of the attack the value limits are for: before connect, a command as long as RTMP allows,
+     * made of empty objects (four bytes each, several times that on the heap once decoded). With the
+     * defaults the session fails after 64 of them.
+     */
+    @Test
+    void aLongCommandOfEmptyObjectsFailsBeforeConnect() {
+        RtmpServerSession server = new RtmpServerSession(RtmpServerConfig.DEFAULTS, new SplittableRandom(4));
+        WireClient client = new WireClient(server);
+        ByteBuffer payload = ByteBuffer.allocate(RtmpLimits.RTMP_MAX_MESSAGE_LENGTH & ~3);
+        payload.put(Amf0Writer.encode(new Amf0String("connect"), new Amf0Number(1)));
+        while (payload.remaining() >= 4) {
+            payload.put(new byte[] {Amf0Value.OBJECT, 0, 0, 9});
+        }
+        client.send(new RawMessage(3, 0, MessageType.COMMAND_AMF0.id(), 0,
+                Arrays.copyOf(payload.array(), payload.position())));
+
+        assertThat(server.state()).isEqualTo(ServerState.FAILED);
+        assertThat(server.failure()).get().extracting(SessionFailure::limitName)
+                .isEqualTo(AmfLimits.MAX_TOP_LEVEL_VALUES);
+        assertThat(server.connectRequest()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -85,8 +148,8 @@ class SessionLimitsTest {
         server.feed(ByteBuffer.wrap(handshake.feed(server.drainOutput())));
     }
 
-    private static Consumer<RtmpServerSession> call(Amf0Value argument) {
-        return send(client -> client.send(CommandAmf0.of(0, "call", 2, argument), 3));
+    private static Consumer<RtmpServerSession> call(Amf0Value... arguments) {
+        return send(client -> client.send(CommandAmf0.of(0, "call", 2, arguments), 3));
     }
 
     private static Amf0Value nested(int depth) {

@@ -7,6 +7,7 @@ import io.sluice.media.rtmp.RtmpLimits;
 import io.sluice.media.rtmp.chunk.ChunkDecoder;
 import io.sluice.media.rtmp.chunk.ChunkEncoder;
 import io.sluice.media.rtmp.chunk.OutputBuffer;
+import io.sluice.media.rtmp.chunk.RawMessage;
 import io.sluice.media.rtmp.handshake.ClientHandshake;
 import io.sluice.media.rtmp.handshake.HandshakeKind;
 import io.sluice.media.rtmp.message.CommandAmf0;
@@ -46,9 +47,19 @@ final class WireClient {
     }
 
     void send(RtmpMessage message, int chunkStreamId) {
+        send(MessageCodec.encode(message, chunkStreamId));
+    }
+
+    /** Sends a message as it is, for payloads no message record would produce. */
+    void send(RawMessage message) {
+        server.feed(encode(message));
+    }
+
+    /** The chunks of {@code message}, to feed in pieces of the test's choosing. */
+    ByteBuffer encode(RawMessage message) {
         OutputBuffer out = new OutputBuffer();
-        encoder.encode(MessageCodec.encode(message, chunkStreamId), out);
-        server.feed(out.drain());
+        encoder.encode(message, out);
+        return out.drain();
     }
 
     /** The messages the server queued since the last call. */
