@@ -3,7 +3,9 @@ package io.sluice.media.rtmp.session;
 /**
  * Counts received bytes and says when an Acknowledgement is due: section 5.4.4 asks the receiver to
  * acknowledge after each window of bytes the peer announced with Window Acknowledgement Size. Every byte
- * from the peer counts, the handshake included, as nginx-rtmp and MediaMTX count them.
+ * from the peer counts, the handshake included, as nginx-rtmp and MediaMTX count them. The sessions ask
+ * once per read, so a read that brings several windows gets one Acknowledgement of everything received
+ * (nginx-rtmp does the same); the next window counts from there.
  */
 final class AcknowledgementWindow {
 

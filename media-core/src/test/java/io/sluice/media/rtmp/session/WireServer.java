@@ -34,12 +34,17 @@ final class WireServer {
     }
 
     void send(RtmpMessage message, int chunkStreamId) {
+        client.feed(encode(message, chunkStreamId));
+    }
+
+    /** The chunks of {@code message}, to feed in pieces of the test's choosing. */
+    ByteBuffer encode(RtmpMessage message, int chunkStreamId) {
         OutputBuffer out = new OutputBuffer();
         encoder.encode(MessageCodec.encode(message, chunkStreamId), out);
         if (message instanceof SetChunkSize(int size)) {
             encoder.setChunkSize(size);
         }
-        client.feed(out.drain());
+        return out.drain();
     }
 
     /** The messages the client queued since the last call, after its handshake. */
