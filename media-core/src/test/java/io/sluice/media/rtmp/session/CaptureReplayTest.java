@@ -13,9 +13,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
-import java.util.stream.IntStream;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,12 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Replays what ffmpeg and GStreamer's rtmp2sink really sent when publishing the committed clip (see
  * src/test/resources/captures/README.md) through the server session, the service accepting the publish
  * after the read that asked for it: the exact events, one per FLV tag, payloads equal to the clip's tag
- * bodies, whatever the reads look like.
+ * bodies, whatever the reads look like: one byte at a time over the whole capture (so every byte boundary
+ * is a read boundary), at random, in 1 KiB and 64 KiB reads, and as one read up to the publish then one
+ * read of everything else.
  */
 class CaptureReplayTest {
 
     private static final FlvFile CLIP = FlvFile.readResource("/media/testsrc-320x240-3s.flv");
-    private static final int EVERY_BYTE_PREFIX = 6 * 1024;
+    private static final Map<String, Integer> PUBLISH_ENDS = new ConcurrentHashMap<>();
 
     record Capture(String file, String key, String flashVer, HandshakeKind handshake, int metadataMessages) {
 
@@ -40,6 +42,21 @@ class CaptureReplayTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** How many bytes the client sent up to the end of its publish command. */
+        int publishEnd() {
+            return PUBLISH_ENDS.computeIfAbsent(file, ignored -> {
+                byte[] bytes = bytes();
+                RtmpServerSession session = new RtmpServerSession(RtmpServerConfig.DEFAULTS, new SplittableRandom(1));
+                for (int i = 0; i < bytes.length; i++) {
+                    session.feed(ByteBuffer.wrap(bytes, i, 1));
+                    if (session.drainEvents().stream().anyMatch(ServerEvent.PublishRequested.class::isInstance)) {
+                        return i + 1;
+                    }
+                }
+                throw new AssertionError(file + " never asks to publish");
+            });
         }
     }
 
@@ -55,10 +72,11 @@ class CaptureReplayTest {
 
     static Stream<Arguments> capturesAndReads() {
         return captures().flatMap(capture -> Stream.of(
-                Arguments.of(capture, "as one read"),
-                Arguments.of(capture, "in 64 KiB reads"),
+                Arguments.of(capture, "in 1-byte reads"),
+                Arguments.of(capture, "in random reads"),
                 Arguments.of(capture, "in 1 KiB reads"),
-                Arguments.of(capture, "in random reads")));
+                Arguments.of(capture, "in 64 KiB reads"),
+                Arguments.of(capture, "in one read up to the publish, then one read")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -66,10 +84,11 @@ class CaptureReplayTest {
     void replaysToTheExactEvents(Capture capture, String reads) {
         byte[] bytes = capture.bytes();
         List<Integer> cuts = switch (reads) {
-            case "as one read" -> List.of();
-            case "in 64 KiB reads" -> every(64 * 1024, bytes.length);
+            case "in 1-byte reads" -> every(1, bytes.length);
+            case "in random reads" -> randomCuts(bytes.length, 500, capture.file().hashCode());
             case "in 1 KiB reads" -> every(1024, bytes.length);
-            default -> randomCuts(bytes.length, 500, capture.file().hashCode());
+            case "in 64 KiB reads" -> every(64 * 1024, bytes.length);
+            default -> List.of(capture.publishEnd());
         };
         Replay replay = replay(bytes, cuts);
 
@@ -79,25 +98,26 @@ class CaptureReplayTest {
         List<String> nonMedia = replay.events.stream()
                 .filter(event -> !(event instanceof AudioReceived || event instanceof VideoReceived))
                 .map(event -> event.getClass().getSimpleName()).toList();
-        if (reads.equals("as one read")) {
-            // The publish is only accepted after the read that carried it, and the client had already
-            // finished by then: everything held is dropped when it unpublishes.
-            assertThat(nonMedia).containsExactly("Connected", "PublishRequested", "PublishStopped");
-            return;
-        }
         assertThat(nonMedia).containsExactlyElementsOf(expected);
         assertMatchesTheClip(replay, capture);
+        assertThat(replay.session.state()).isEqualTo(ServerState.CONNECTED);
+        assertThat(replay.session.bytesReceived()).isEqualTo(bytes.length);
     }
 
+    /**
+     * With the whole capture in one read, the client has published and unpublished before the service
+     * could decide: what was held for the decision is dropped, and the late decision finds nothing to
+     * accept.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("captures")
-    void replaysSplitAtEveryByteOfTheFirstKilobytesAndRandomlyAfter(Capture capture) {
-        byte[] bytes = capture.bytes();
-        TreeSet<Integer> cuts = new TreeSet<>();
-        IntStream.range(1, EVERY_BYTE_PREFIX).forEach(cuts::add);
-        cuts.addAll(randomCuts(bytes.length, 2000, 7));
-        Replay replay = replay(bytes, List.copyOf(cuts));
-        assertMatchesTheClip(replay, capture);
+    void aPublishWithdrawnInTheSameReadIsNeverAccepted(Capture capture) {
+        Replay replay = replay(capture.bytes(), List.of());
+
+        assertThat(replay.events).map(event -> event.getClass().getSimpleName())
+                .containsExactly("Connected", "PublishRequested", "PublishStopped");
+        assertThat(replay.session.acceptPublish()).isFalse();
+        assertThat(replay.session.state()).isEqualTo(ServerState.CONNECTED);
     }
 
     @ParameterizedTest(name = "{0}")
