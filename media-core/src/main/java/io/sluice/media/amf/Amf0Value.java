@@ -30,11 +30,16 @@ public sealed interface Amf0Value
     int TYPED_OBJECT = 0x10;
     int AVMPLUS = 0x11;
 
-    /** The text of a string or long string, or {@code null} for any other type. */
+    /**
+     * The text of a string or long string, or of an AMF3 string after the avmplus switch (how Flash Player
+     * sends the arguments of a type 17 command, such as publish's stream name, when the connection speaks
+     * AMF3); {@code null} for any other type.
+     */
     default String asText() {
         return switch (this) {
             case Amf0String s -> s.value();
             case Amf0LongString s -> s.value();
+            case Amf0Avmplus(Amf3String s) -> s.value();
             default -> null;
         };
     }

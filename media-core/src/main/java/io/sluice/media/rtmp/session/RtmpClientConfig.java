@@ -67,6 +67,12 @@ public record RtmpClientConfig(RtmpLimits limits, String tcUrl, String app, Stri
                 + ", handshake=" + handshake + ", capabilities=" + capabilities + ", limits=" + limits + "]";
     }
 
+    /** A copy with {@code publishType} set to {@code value}. */
+    public RtmpClientConfig withPublishType(PublishType value) {
+        return new RtmpClientConfig(limits, tcUrl, app, streamName, value, flashVer, chunkSize, handshake,
+                capabilities);
+    }
+
     /** A copy with {@code chunkSize} set to {@code value}. */
     public RtmpClientConfig withChunkSize(int value) {
         return new RtmpClientConfig(limits, tcUrl, app, streamName, publishType, flashVer, value, handshake,

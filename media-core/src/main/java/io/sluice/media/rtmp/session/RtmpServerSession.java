@@ -43,6 +43,7 @@ import io.sluice.media.rtmp.session.ServerEvent.PublishStopped;
 import io.sluice.media.rtmp.session.ServerEvent.VideoReceived;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,18 @@ import java.util.random.RandomGenerator;
  *   <li>play gets NetStream.Play.Failed and the session closes; other calls with a transaction id get
  *       {@code _error} NetConnection.Call.Failed.</li>
  * </ul>
+ *
+ * <p>AMF3 (E-RTMP v2, "Enabling AMF3 in RTMP"): a command of type 17 or a data message of type 15 is a
+ * format selector (0, the only one defined) followed by AMF0 values, any of which may switch to AMF3 with
+ * the avmplus marker. The session treats a type 17 command exactly as a type 20 one, reading an AMF3
+ * string after the switch as text (Flash Player sends publish's stream name that way; connect's command
+ * object is AMF0 in every client, since connect is where the encoding is agreed), and always
+ * answers with type 20 AMF0 commands, as nginx-rtmp and SRS do: a client declaring {@code objectEncoding}
+ * 3 in connect states that it reads AMF0 and AMF3 alike, and the connect result echoes that 3. Type 15
+ * data becomes the same events as type 18, flagged {@code amf3}, its payload without the format selector.
+ * Metadata is recognised when its properties are an AMF0 object or ECMA array, the form every encoder
+ * sends; properties sent as an AMF3 object come as {@link ServerEvent.DataReceived} for
+ * {@code onMetaData}.
  *
  * <p>Media while a publish waits for the service's decision is held, up to
  * {@link RtmpLimits#maxHeldPublishBytes()}, and released as events on acceptance (discarded on refusal):
@@ -332,7 +345,7 @@ public final class RtmpServerSession {
         }
     }
 
-    /** {@code rawPayload} is the body exactly as received, inside an aggregate or not. */
+    /** {@code rawPayload} is the body as received, inside an aggregate or not. */
     private void onMediaOrData(AggregateMember message, byte[] rawPayload) {
         switch (message) {
             case Audio m -> onMedia(new AudioReceived(m.timestamp(), m.payload()), m.streamId(), m.payload().length);
@@ -509,7 +522,11 @@ public final class RtmpServerSession {
         }
     }
 
-    private void onData(DataMessage message, byte[] rawPayload) {
+    /**
+     * {@code payload} is the message body as received; a type 15 message loses its format selector so that
+     * every data event carries AMF0 values, an FLV script tag body either way.
+     */
+    private void onData(DataMessage message, byte[] payload) {
         boolean publishing = state == ServerState.PUBLISHING || state == ServerState.PUBLISH_PENDING;
         if (!publishing || message.streamId() != publishRequest.streamId()) {
             return;
@@ -518,12 +535,13 @@ public final class RtmpServerSession {
         int first = SET_DATA_FRAME.equals(message.handlerName()) ? 1 : 0;
         String handler = first < values.size() ? values.get(first).asText() : null;
         boolean amf3 = message instanceof DataAmf3;
+        byte[] body = amf3 ? Arrays.copyOfRange(payload, 1, payload.length) : payload;
         ServerEvent event = ON_META_DATA.equals(handler) && first + 1 < values.size()
                 && values.get(first + 1) instanceof Amf0Properties metadata
-                ? new MetadataReceived(message.timestamp(), metadata, rawPayload, amf3)
-                : new DataReceived(message.timestamp(), handler, values, rawPayload, amf3);
+                ? new MetadataReceived(message.timestamp(), metadata, body, amf3)
+                : new DataReceived(message.timestamp(), handler, values, body, amf3);
         if (state == ServerState.PUBLISH_PENDING) {
-            hold(event, rawPayload.length);
+            hold(event, body.length);
         } else {
             events.add(event);
         }

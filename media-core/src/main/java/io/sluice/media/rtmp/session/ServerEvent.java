@@ -23,7 +23,8 @@ public sealed interface ServerEvent {
      * {@code onMetaData {...}}.
      *
      * @param metadata   the object or ECMA array of properties
-     * @param rawPayload the data message body exactly as received, {@code @setDataFrame} included if sent
+     * @param rawPayload the AMF0 values of the data message exactly as received, {@code @setDataFrame}
+     *                   included if sent: the message body, without the format selector of type 15
      * @param amf3       whether it came as a type 15 message
      */
     record MetadataReceived(long timestamp, Amf0Properties metadata, byte[] rawPayload, boolean amf3)
@@ -44,7 +45,8 @@ public sealed interface ServerEvent {
      * @param handler    the first value when it is a string (after {@code @setDataFrame} when that
      *                   wraps it), else {@code null}
      * @param values     all values, parsed
-     * @param rawPayload the body exactly as received
+     * @param rawPayload the AMF0 values exactly as received: the message body, without the format selector
+     *                   of type 15
      * @param amf3       whether it came as a type 15 message
      */
     record DataReceived(long timestamp, String handler, List<Amf0Value> values, byte[] rawPayload, boolean amf3)

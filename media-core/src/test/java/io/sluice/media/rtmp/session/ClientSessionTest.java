@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ClientSessionTest {
 
@@ -58,6 +60,23 @@ class ClientSessionTest {
                 "code", new Amf0String("NetStream.Publish.Start"))), 5);
         assertThat(server.client.state()).isEqualTo(ClientState.PUBLISHING);
         assertThat(server.client.drainEvents()).last().isEqualTo(new ClientEvent.PublishStarted(7));
+    }
+
+    @ParameterizedTest
+    @EnumSource(PublishType.class)
+    void publishesWithEachType(PublishType type) {
+        WireServer wire = new WireServer(new RtmpClientSession(Loopback.clientConfig().withPublishType(type),
+                new SplittableRandom(7)));
+        wire.send(CommandAmf0.of(0, "_result", 1, Amf0Null.INSTANCE), 3);
+        wire.send(CommandAmf0.of(0, "_result", 4, new Amf0Number(1)), 3);
+        assertThat(wire.received()).last().isEqualTo(CommandAmf0.of(1, "publish", 5, new Amf0String("key-123"),
+                new Amf0String(type.wireName())));
+
+        Loopback pair = Loopback.accepting(RtmpServerConfig.DEFAULTS, Loopback.clientConfig().withPublishType(type))
+                .startAndPump();
+        assertThat(pair.client.state()).isEqualTo(ClientState.PUBLISHING);
+        assertThat(pair.serverEvents(ServerEvent.PublishRequested.class)).singleElement()
+                .extracting(published -> published.request().type()).isEqualTo(type);
     }
 
     @Test

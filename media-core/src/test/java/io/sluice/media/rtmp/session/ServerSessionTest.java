@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -115,6 +116,30 @@ class ServerSessionTest {
 
         assertThat(client.received()).containsExactly(new UserControl.StreamBegin(1),
                 CommandAmf0.of(1, "onStatus", 0, status("status", "NetStream.Publish.Start", "Publishing started.")));
+    }
+
+    /**
+     * Section 7.2.2.6 defines live, record and append; FMS's appendWithGap is reported as append, and an
+     * absent or unknown type as live, rather than refusing the publish.
+     */
+    @ParameterizedTest(name = "publish type {0} is reported as {1}")
+    @CsvSource(nullValues = "(absent)", value = {"live, LIVE", "record, RECORD", "append, APPEND",
+        "appendWithGap, APPEND", "(absent), LIVE", "vod, LIVE"})
+    void acceptsAndReportsEachPublishType(String wireName, PublishType reported) {
+        RtmpServerSession server = new RtmpServerSession(RtmpServerConfig.DEFAULTS, new SplittableRandom(25));
+        WireClient client = WireClient.connected(server);
+        client.send(CommandAmf0.of(0, "createStream", 4), 3);
+        client.send(wireName == null ? CommandAmf0.of(1, "publish", 5, new Amf0String("key"))
+                : CommandAmf0.of(1, "publish", 5, new Amf0String("key"), new Amf0String(wireName)), 8);
+        client.received();
+
+        assertThat(server.drainEvents()).singleElement().isEqualTo(new PublishRequested(new PublishRequest("live",
+                "key", reported, 1, "rtmp://localhost/live")));
+        assertThat(server.publishRequest()).get().extracting(PublishRequest::type).isEqualTo(reported);
+        assertThat(server.acceptPublish()).isTrue();
+        assertThat(client.received()).containsExactly(new UserControl.StreamBegin(1),
+                CommandAmf0.of(1, "onStatus", 0, status("status", "NetStream.Publish.Start", "Publishing started.")));
+        assertThat(server.state()).isEqualTo(ServerState.PUBLISHING);
     }
 
     @ParameterizedTest
