@@ -9,11 +9,12 @@ import java.util.Optional;
 /**
  * A push-mode FLV reader: {@link #feed} bytes as they arrive, then call {@link #next} until it returns empty,
  * which means "need more bytes", the normal result on a partial read. Each PreviousTagSize is checked against the
- * tag before it, tag bodies are bounded by {@link FlvLimits#maxTagSize()}, and {@link #finish} reports a stream
- * that stops inside the header or a tag instead of dropping the partial tag.
+ * tag before it, tag bodies are bounded by {@link FlvLimits#maxTagSize()}, the bytes held between {@link #feed} and
+ * {@link #next} by {@link FlvLimits#maxBufferedBytes()}, and {@link #finish} reports a stream that stops inside the
+ * header or a tag instead of dropping the partial tag.
  *
- * <p>The first malformed input moves the reader to {@link State#FAILED} for good; every later call throws the same
- * {@link MediaFormatException} again.
+ * <p>The first malformed input or broken limit moves the reader to {@link State#FAILED} for good; every later call
+ * throws the same {@link MediaFormatException} again.
  */
 public final class FlvReader {
 
@@ -56,10 +57,26 @@ public final class FlvReader {
         return end - start;
     }
 
-    /** Appends {@code length} bytes of {@code data} from {@code offset}; they are copied. */
+    /**
+     * Appends {@code length} bytes of {@code data} from {@code offset}; they are copied.
+     *
+     * @throws LimitExceededException if the reader would then hold more than {@link FlvLimits#maxBufferedBytes()}
+     *                                bytes: read the elements fed so far with {@link #next} before feeding more
+     * @throws MediaFormatException   if the reader failed earlier
+     */
     public void feed(byte[] data, int offset, int length) {
         if (offset < 0 || length < 0 || offset + length > data.length) {
             throw new IndexOutOfBoundsException("range out of bounds");
+        }
+        if (state == State.FAILED) {
+            throw failure;
+        }
+        try {
+            LimitExceededException.check(FlvLimits.MAX_BUFFERED_BYTES, limits.maxBufferedBytes(),
+                    (long) end - start + length);
+        } catch (LimitExceededException e) {
+            fail(e);
+            throw e;
         }
         if (buffer.length - end < length) {
             compactFor(length);
@@ -140,7 +157,7 @@ public final class FlvReader {
         if (dataOffset < FlvHeader.SIZE) {
             throw new MediaFormatException("FLV DataOffset " + dataOffset + " is smaller than the header");
         }
-        LimitExceededException.check("max_header_extension", limits.maxHeaderExtension(),
+        LimitExceededException.check(FlvLimits.MAX_HEADER_EXTENSION, limits.maxHeaderExtension(),
                 dataOffset - FlvHeader.SIZE);
         if (end - start < dataOffset) {
             return Optional.empty();
@@ -177,7 +194,7 @@ public final class FlvReader {
         }
         FlvTagType type = FlvTagType.of(typeByte & 0x1F);
         int dataSize = u24(start + 1);
-        LimitExceededException.check("max_tag_size", limits.maxTagSize(), dataSize);
+        LimitExceededException.check(FlvLimits.MAX_TAG_SIZE, limits.maxTagSize(), dataSize);
         if (end - start < FlvTag.HEADER_SIZE + dataSize) {
             return Optional.empty();
         }
@@ -199,14 +216,12 @@ public final class FlvReader {
         end = 0;
     }
 
+    /** Makes room for {@code length} more bytes; the caller checked the total against the buffered-bytes limit. */
     private void compactFor(int length) {
         int buffered = end - start;
-        long needed = (long) buffered + length;
-        if (needed > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("FLV reader buffer overflow: drain with next() between feeds");
-        }
+        int needed = buffered + length;
         byte[] target = buffer.length >= needed ? buffer
-                : Arrays.copyOf(buffer, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8L, 2L * buffer.length)));
+                : Arrays.copyOf(buffer, (int) Math.max(needed, Math.min(limits.maxBufferedBytes(), 2L * buffer.length)));
         System.arraycopy(buffer, start, target, 0, buffered);
         buffer = target;
         start = 0;

@@ -10,6 +10,7 @@ public final class FlvStreamReader {
     private static final int CHUNK = 16 * 1024;
 
     private final InputStream input;
+    private final FlvLimits limits;
     private final FlvReader reader;
     private final byte[] chunk = new byte[CHUNK];
     private boolean finished;
@@ -17,6 +18,7 @@ public final class FlvStreamReader {
     /** A reader over {@code input}; closing the stream stays with the caller. */
     public FlvStreamReader(InputStream input, FlvLimits limits) {
         this.input = input;
+        this.limits = limits;
         this.reader = new FlvReader(limits);
     }
 
@@ -31,7 +33,8 @@ public final class FlvStreamReader {
             if (element.isPresent() || finished) {
                 return element;
             }
-            int read = input.read(chunk);
+            // The reader holds less than one element here, so the limits leave room for at least a byte.
+            int read = input.read(chunk, 0, Math.min(chunk.length, limits.maxBufferedBytes() - reader.bufferedBytes()));
             if (read < 0) {
                 finished = true;
                 reader.finish();

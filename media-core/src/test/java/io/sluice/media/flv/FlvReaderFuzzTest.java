@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 class FlvReaderFuzzTest {
 
-    private static final FlvLimits LIMITS = new FlvLimits(64 * 1024, 64);
+    private static final FlvLimits LIMITS = new FlvLimits(64 * 1024, 64, 4 * 1024 * 1024);
 
     @FuzzTest
     void readFlv(byte[] input) {

@@ -9,6 +9,7 @@ import io.sluice.media.codec.ImmutableBytes;
 import io.sluice.media.error.LimitExceededException;
 import io.sluice.media.error.MediaFormatException;
 import io.sluice.media.testvectors.Vectors;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,8 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FlvReaderTest {
+
+    private static final int BUFFERED = 200;
 
     private static final byte[] HEADER = hex("'FLV' 01 05 00000009 00000000");
 
@@ -227,7 +231,7 @@ class FlvReaderTest {
     void maxTagSizeIsEnforcedAtTheLimit(int bodySize, boolean accepted) {
         byte[] file = concat(FlvWriter.encode(FlvHeader.of(false, true)),
                 FlvWriter.encode(FlvTag.of(FlvTagType.VIDEO, 0, ImmutableBytes.copyOf(new byte[bodySize]))));
-        var reader = new FlvReader(new FlvLimits(100, 0));
+        var reader = new FlvReader(new FlvLimits(100, 0, 4096));
         reader.feed(file, 0, FlvHeader.SIZE + 4 + FlvTag.HEADER_SIZE);
         if (accepted) {
             assertThat(reader.next()).containsInstanceOf(FlvHeader.class);
@@ -254,7 +258,7 @@ class FlvReaderTest {
     @MethodSource("headerExtensionsAroundTheLimit")
     void maxHeaderExtensionIsEnforcedAtTheLimit(int extension, boolean accepted) {
         byte[] file = FlvWriter.encode(new FlvHeader(1, 5, ImmutableBytes.copyOf(new byte[extension])));
-        var reader = new FlvReader(new FlvLimits(100, 4));
+        var reader = new FlvReader(new FlvLimits(100, 4, 4096));
         reader.feed(file);
         if (accepted) {
             assertThat(reader.next()).containsInstanceOf(FlvHeader.class);
@@ -264,12 +268,74 @@ class FlvReaderTest {
         }
     }
 
+    /**
+     * The limit is on bytes fed and not read yet: a caller that keeps feeding without calling next fails at
+     * N + 1 held bytes, with the typed error, and the reader stays failed.
+     */
+    @ParameterizedTest(name = "{0} bytes held against a limit of " + BUFFERED)
+    @ValueSource(ints = {BUFFERED - 1, BUFFERED, BUFFERED + 1})
+    void maxBufferedBytesIsEnforcedAtTheLimit(int held) {
+        byte[] file = fileOfSmallTags(2 * BUFFERED);
+        var reader = new FlvReader(new FlvLimits(100, 0, BUFFERED));
+        reader.feed(file, 0, 100);
+        if (held <= BUFFERED) {
+            reader.feed(file, 100, held - 100);
+            assertThat(reader.bufferedBytes()).isEqualTo(held);
+            List<FlvElement> elements = new ArrayList<>();
+            drain(reader, elements);
+            assertThat(elements).hasSizeGreaterThan(5);
+            reader.feed(file, held, BUFFERED - reader.bufferedBytes());
+            drain(reader, elements);
+            assertThat(reader.state()).as("room again once read").isNotEqualTo(FlvReader.State.FAILED);
+        } else {
+            assertThatThrownBy(() -> reader.feed(file, 100, held - 100))
+                    .isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                        assertThat(e.limitName()).isEqualTo(FlvLimits.MAX_BUFFERED_BYTES);
+                        assertThat(e.actual()).isEqualTo(held);
+                    });
+            assertThat(reader.state()).isEqualTo(FlvReader.State.FAILED);
+            assertThat(reader.bufferedBytes()).isZero();
+            assertThatThrownBy(reader::next).isInstanceOf(LimitExceededException.class);
+            assertThatThrownBy(() -> reader.feed(file, 0, 1)).isInstanceOf(LimitExceededException.class);
+        }
+    }
+
+    @Test
+    void streamReaderFeedsNoMoreThanTheLimitLeavesRoomFor() throws IOException {
+        String name = "codec-h264-aac.flv";
+        int largest = FlvFiles.tags(name).stream().mapToInt(tag -> tag.body().length()).max().orElseThrow();
+        var reader = new FlvStreamReader(new ByteArrayInputStream(Vectors.media(name)),
+                new FlvLimits(largest, 0, FlvTag.HEADER_SIZE + largest));
+        List<FlvElement> elements = new ArrayList<>();
+        for (Optional<FlvElement> e = reader.next(); e.isPresent(); e = reader.next()) {
+            elements.add(e.get());
+        }
+        assertThat(elements).isEqualTo(FlvFiles.read(name));
+    }
+
     @Test
     void limitsAreValidated() {
-        assertThatThrownBy(() -> new FlvLimits(0, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FlvLimits(FlvTag.MAX_BODY_SIZE + 1, 0))
+        assertThatThrownBy(() -> new FlvLimits(0, 0, 4096)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FlvLimits(FlvTag.MAX_BODY_SIZE + 1, 0, Integer.MAX_VALUE - 8))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FlvLimits(1, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FlvLimits(1, -1, 4096)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FlvLimits(100, 0, 110)).as("cannot hold a whole tag")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FlvLimits(100, 200, 208)).as("cannot hold the whole header")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new FlvLimits(100, 200, 209).maxBufferedBytes()).isEqualTo(209);
+        assertThatThrownBy(() -> new FlvLimits(100, 0, Integer.MAX_VALUE - 7))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A header, then tags of 20-byte bodies, at least {@code length} bytes in all. */
+    private static byte[] fileOfSmallTags(int length) {
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(FlvWriter.encode(FlvHeader.of(false, true)));
+        for (int i = 0; out.size() < length; i++) {
+            out.writeBytes(FlvWriter.encode(FlvTag.of(FlvTagType.VIDEO, 40L * i, ImmutableBytes.copyOf(new byte[20]))));
+        }
+        return out.toByteArray();
     }
 
     /** The header and the first four tags of a real file (script data, audio config, video config...). */
