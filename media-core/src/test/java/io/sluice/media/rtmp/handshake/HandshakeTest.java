@@ -154,6 +154,36 @@ class HandshakeTest {
         assertThat(client.state()).isEqualTo(ClientHandshake.State.FAILED);
     }
 
+    /**
+     * A server may put its S1 digest in either place whatever the client used (FMS answers in the client's
+     * schema, some servers always use schema 0): the client looks in both and answers the one it finds.
+     */
+    @ParameterizedTest
+    @EnumSource(DigestSchema.class)
+    void clientAnswersAServerSigningS1InEitherSchema(DigestSchema serverSchema) {
+        ClientHandshake client = new ClientHandshake(HandshakeKind.DIGEST, new SplittableRandom(17),
+                RtmpLimits.HANDSHAKE_BYTES);
+        byte[] c1 = Arrays.copyOfRange(client.start(), 1, 1 + PACKET);
+        byte[] s1 = new byte[PACKET];
+        new SplittableRandom(18).nextBytes(s1);
+        System.arraycopy(new byte[] {0, 0, 0, 0, 4, 5, 0, 1}, 0, s1, 0, 8);
+        HandshakeDigest.imprint(s1, serverSchema, HandshakeDigest.SERVER_KEY_PUBLIC);
+        DigestSchema other = serverSchema == DigestSchema.SCHEMA_0 ? DigestSchema.SCHEMA_1 : DigestSchema.SCHEMA_0;
+        assertThat(HandshakeDigest.hasValidDigest(s1, other, HandshakeDigest.SERVER_KEY_PUBLIC)).isFalse();
+        byte[] s2 = new byte[PACKET];
+        new SplittableRandom(19).nextBytes(s2);
+        System.arraycopy(HandshakeDigest.answerDigest(s2, HandshakeDigest.digestAt(c1, DigestSchema.SCHEMA_1),
+                HandshakeDigest.SERVER_KEY_FULL), 0, s2, PACKET - HandshakeDigest.DIGEST_SIZE,
+                HandshakeDigest.DIGEST_SIZE);
+
+        byte[] c2 = client.feed(ByteBuffer.wrap(concat(concat(new byte[] {3}, s1), s2)));
+
+        assertThat(client.state()).isEqualTo(ClientHandshake.State.DONE);
+        assertThat(client.kind()).isEqualTo(HandshakeKind.DIGEST);
+        assertThat(HandshakeDigest.isValidAnswer(c2, HandshakeDigest.digestAt(s1, serverSchema),
+                HandshakeDigest.PLAYER_KEY_FULL)).as("C2 answers S1's digest where the server put it").isTrue();
+    }
+
     @Test
     void clientAcceptsASimpleServer() {
         ClientHandshake client = new ClientHandshake(HandshakeKind.DIGEST, new SplittableRandom(16),
