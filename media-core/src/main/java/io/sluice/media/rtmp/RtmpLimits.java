@@ -18,7 +18,12 @@ import java.util.Objects;
  * @param maxMessageLength    the longest message a chunk header may announce ({@value #MAX_MESSAGE_LENGTH});
  *                            RTMP's own ceiling is 0xFFFFFF
  * @param maxChunkStreams     how many distinct chunk stream ids a peer may use on one connection
- *                            ({@value #MAX_CHUNK_STREAMS})
+ *                            ({@value #MAX_CHUNK_STREAMS}), counted from an id's first chunk to the end of
+ *                            the connection rather than while a message is in flight on it: any later chunk
+ *                            on an id may compress its header against that id's last one (section
+ *                            5.3.1.2), so the decoder keeps every id's state for good, and the ids ever
+ *                            used are what costs memory. In-flight messages are at most one per id, their
+ *                            bytes bounded by {@code maxBufferedBytes}
  * @param maxBufferedBytes    bytes held for messages that are not complete yet, summed over all chunk
  *                            streams ({@value #MAX_BUFFERED_BYTES}); at least {@code maxMessageLength}
  * @param maxHeldPublishBytes media and data bytes a server session holds while the service decides on a

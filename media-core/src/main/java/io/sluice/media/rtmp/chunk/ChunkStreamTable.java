@@ -7,7 +7,9 @@ import java.util.Arrays;
 /**
  * Chunk stream states by id. Ids below 320 (the one- and two-byte basic header forms, which is all
  * encoders use) are a direct array lookup; the rare three-byte ids are searched in a short list, short
- * because {@link RtmpLimits#maxChunkStreams()} bounds how many ids a peer may use at all.
+ * because {@link RtmpLimits#maxChunkStreams()} bounds how many ids a peer may use at all. A state is
+ * never dropped, even with no message in flight on its id: the next chunk on that id may be a type 1, 2
+ * or 3 header that needs the last one.
  */
 final class ChunkStreamTable {
 

@@ -137,6 +137,35 @@ class ChunkDecoderTest {
         }
     }
 
+    /**
+     * The limit counts ids ever used, not messages in flight: an id whose messages all completed keeps its
+     * last header (a compressed header may follow at any time) and so keeps its place, and coming back to
+     * it is free.
+     */
+    @Test
+    void chunkStreamIdsKeepTheirPlaceAfterTheirMessagesComplete() {
+        ChunkEncoder encoder = new ChunkEncoder();
+        OutputBuffer out = new OutputBuffer();
+        for (int id = 3; id <= 5; id++) {
+            encoder.encode(new RawMessage(id, 0, 8, 1, new byte[1]), out);
+        }
+        encoder.encode(new RawMessage(3, 40, 8, 1, new byte[1]), out);
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS.withMaxChunkStreams(3));
+        List<RawMessage> messages = new ArrayList<>();
+        ByteBuffer reused = out.drain();
+        assertThat(reused.get(reused.limit() - 5) & 0xFF).as("a type 2 header on chunk stream 3").isEqualTo(0x83);
+
+        decoder.decode(reused, messages::add);
+
+        assertThat(messages).extracting(RawMessage::chunkStreamId).containsExactly(3, 4, 5, 3);
+        assertThat(messages.getLast().timestamp()).isEqualTo(40);
+        assertThat(decoder.bufferedBytes()).isZero();
+        encoder.encode(new RawMessage(6, 0, 8, 1, new byte[1]), out);
+        assertThatThrownBy(() -> decoder.decode(out.drain(), messages::add))
+                .isInstanceOfSatisfying(LimitExceededException.class,
+                        e -> assertThat(e.limitName()).isEqualTo(RtmpLimits.MAX_CHUNK_STREAMS));
+    }
+
     @ParameterizedTest(name = "{0} bytes of incomplete messages against a limit of " + N)
     @ValueSource(ints = {N - 1, N, N + 1})
     void maxBufferedBytes(int total) {
