@@ -52,7 +52,9 @@ import java.util.random.RandomGenerator;
  * {@link #feed}, {@link #drainOutput()}, {@link #drainEvents()}.
  *
  * <p>The server's errors become a typed {@link ClientFailure}: {@code _error} to connect or createStream,
- * an error onStatus to publish or while publishing. The session answers Set Chunk Size, Window
+ * an error onStatus to publish or while publishing. Nothing the server sends makes a method throw, and
+ * once the session has ended the send methods drop what they are given and return false, so a loop
+ * forwarding media needs no check before each call. The session answers Set Chunk Size, Window
  * Acknowledgement Size (acknowledging every window), Set Peer Bandwidth and ping requests on its own, and
  * reports the E-RTMP reconnect request as an event for the service to act on.
  */
@@ -161,60 +163,86 @@ public final class RtmpClientSession {
      * Sends {@code @setDataFrame} with an FLV script tag body ({@code onMetaData} and its ECMA array), the
      * way ffmpeg forwards metadata.
      *
+     * @return whether it was queued: false once the session has ended (see {@link #sendVideo})
      * @throws MediaFormatException  if the body is not valid AMF0
-     * @throws IllegalStateException unless publishing
+     * @throws IllegalStateException before {@link ClientState#PUBLISHING}
      */
-    public void sendMetadata(long timestamp, byte[] scriptTagBody) {
-        requirePublishing();
+    public boolean sendMetadata(long timestamp, byte[] scriptTagBody) {
+        if (!publishingOrEnded()) {
+            return false;
+        }
         List<Amf0Value> values = new ArrayList<>();
         values.add(new Amf0String("@setDataFrame"));
         values.addAll(new Amf0Reader(scriptTagBody, config.limits().amf()).readAll());
         writer.send(new DataAmf0(timestamp & 0xFFFF_FFFFL, streamId, values), ChunkStreamIds.AUDIO);
+        return true;
     }
 
     /**
      * Sends {@code @setDataFrame onMetaData} with {@code metadata} as the ECMA array.
      *
-     * @throws IllegalStateException unless publishing
+     * @return whether it was queued: false once the session has ended (see {@link #sendVideo})
+     * @throws IllegalStateException before {@link ClientState#PUBLISHING}
      */
-    public void sendMetadata(long timestamp, Map<String, Amf0Value> metadata) {
-        requirePublishing();
+    public boolean sendMetadata(long timestamp, Map<String, Amf0Value> metadata) {
+        if (!publishingOrEnded()) {
+            return false;
+        }
         writer.send(new DataAmf0(timestamp & 0xFFFF_FFFFL, streamId, List.of(new Amf0String("@setDataFrame"),
                 new Amf0String("onMetaData"), new Amf0EcmaArray(metadata))), ChunkStreamIds.AUDIO);
+        return true;
     }
 
     /**
      * Sends an FLV audio tag body.
      *
-     * @throws IllegalStateException unless publishing
+     * @return whether it was queued: false once the session has ended (see {@link #sendVideo})
+     * @throws IllegalStateException before {@link ClientState#PUBLISHING}
      */
-    public void sendAudio(long timestamp, byte[] tagBody) {
-        requirePublishing();
+    public boolean sendAudio(long timestamp, byte[] tagBody) {
+        if (!publishingOrEnded()) {
+            return false;
+        }
         writer.send(new Audio(timestamp & 0xFFFF_FFFFL, streamId, tagBody), ChunkStreamIds.AUDIO);
+        return true;
     }
 
     /**
      * Sends an FLV video tag body.
      *
-     * @throws IllegalStateException unless publishing
+     * @return whether it was queued. Once the session has ended ({@link ClientState#CLOSED} or
+     *         {@link ClientState#FAILED}, announced by the {@link ClientEvent.Closed} or
+     *         {@link ClientEvent.Failed} event, with the reason in {@link #closeReason()} or
+     *         {@link #failure()}), media is dropped and this returns false: the server may fail the session
+     *         between two reads, and a caller forwarding media as it arrives can keep calling until it
+     *         handles that event or sees false, never getting an exception for the server's doing
+     * @throws IllegalStateException before {@link ClientState#PUBLISHING}: media must wait for
+     *                               {@link ClientEvent.PublishStarted}
      */
-    public void sendVideo(long timestamp, byte[] tagBody) {
-        requirePublishing();
+    public boolean sendVideo(long timestamp, byte[] tagBody) {
+        if (!publishingOrEnded()) {
+            return false;
+        }
         writer.send(new Video(timestamp & 0xFFFF_FFFFL, streamId, tagBody), ChunkStreamIds.VIDEO);
+        return true;
     }
 
     /**
      * Ends publishing as ffmpeg does, with FCUnpublish and deleteStream; the session is then closed.
      *
-     * @throws IllegalStateException unless publishing
+     * @return whether the commands were queued: false when the session had already ended
+     * @throws IllegalStateException before {@link ClientState#PUBLISHING}
      */
-    public void unpublish() {
-        requirePublishing();
+    public boolean unpublish() {
+        if (!publishingOrEnded()) {
+            return false;
+        }
         writer.send(CommandAmf0.of(0, "FCUnpublish", FC_UNPUBLISH, new Amf0String(config.streamName())),
                 ChunkStreamIds.COMMAND);
         writer.send(CommandAmf0.of(0, "deleteStream", DELETE_STREAM, new Amf0Number(streamId)),
                 ChunkStreamIds.COMMAND);
         close(CloseReason.Kind.UNPUBLISHED, "unpublished");
+        return true;
     }
 
     /** Where the session stands now. */
@@ -350,10 +378,15 @@ public final class RtmpClientSession {
         }
     }
 
-    private void requirePublishing() {
-        if (state != ClientState.PUBLISHING) {
-            throw new IllegalStateException("not publishing: " + state);
+    /** True when publishing, false once ended; sending before publishing is the caller's mistake. */
+    private boolean publishingOrEnded() {
+        if (state.isTerminal()) {
+            return false;
         }
+        if (state != ClientState.PUBLISHING) {
+            throw new IllegalStateException("not publishing yet: " + state);
+        }
+        return true;
     }
 
     private void close(CloseReason.Kind kind, String description) {

@@ -161,7 +161,43 @@ class ClientSessionTest {
                 "code", new Amf0String("NetStream.Publish.Denied"), "description", new Amf0String("over quota"))), 5);
         assertThat(server.client.failure()).hasValue(new ClientFailure(ClientFailure.Kind.SERVER_ERROR,
                 "NetStream.Publish.Denied", "over quota", null));
-        assertThatThrownBy(() -> server.client.sendAudio(0, new byte[1])).isInstanceOf(IllegalStateException.class);
+        assertThat(server.client.sendAudio(0, new byte[1])).as("dropped: the session has failed").isFalse();
+        assertThat(server.client.hasOutput()).isFalse();
+    }
+
+    /**
+     * What a forwarding loop sees when the server ends the session between two of its reads: the calls it
+     * makes for media already on its way return false and queue nothing, the Failed event says why once,
+     * and nothing throws.
+     */
+    @Test
+    void sendsAfterTheEndAreDroppedAndReportedByTheirResult() {
+        WireServer server = publishing();
+        assertThat(server.client.sendVideo(0, new byte[] {0x17, 0})).isTrue();
+        server.received();
+        server.client.inputClosed();
+
+        assertThat(server.client.sendVideo(40, new byte[] {0x27, 1})).isFalse();
+        assertThat(server.client.sendAudio(40, new byte[] {(byte) 0xAF, 1})).isFalse();
+        assertThat(server.client.sendMetadata(40, Map.of("width", new Amf0Number(320)))).isFalse();
+        assertThat(server.client.sendMetadata(40, new byte[] {(byte) 0xFF})).as("not even parsed").isFalse();
+        assertThat(server.client.unpublish()).isFalse();
+
+        assertThat(server.client.hasOutput()).isFalse();
+        assertThat(server.client.drainEvents()).singleElement().isEqualTo(new ClientEvent.Failed(new ClientFailure(
+                ClientFailure.Kind.CLOSED_BY_SERVER, null, "the server closed the connection while PUBLISHING", null)));
+        assertThat(server.client.state()).isEqualTo(ClientState.FAILED);
+    }
+
+    @Test
+    void sendsAfterUnpublishingAreDropped() {
+        WireServer server = publishing();
+        assertThat(server.client.unpublish()).isTrue();
+        server.received();
+        assertThat(server.client.sendVideo(0, new byte[] {0x17, 0})).isFalse();
+        assertThat(server.client.unpublish()).isFalse();
+        assertThat(server.client.hasOutput()).isFalse();
+        assertThat(server.client.state()).isEqualTo(ClientState.CLOSED);
     }
 
     @Test
@@ -191,6 +227,9 @@ class ClientSessionTest {
         assertThatThrownBy(client::unpublish).isInstanceOf(IllegalStateException.class);
         client.start();
         assertThatThrownBy(client::start).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> client.sendAudio(0, new byte[1])).as("media before PublishStarted")
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> client.sendMetadata(0, Map.of())).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

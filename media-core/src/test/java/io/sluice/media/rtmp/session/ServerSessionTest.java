@@ -31,6 +31,7 @@ import io.sluice.media.rtmp.session.ServerEvent.PublishRequested;
 import io.sluice.media.rtmp.session.ServerEvent.PublishStopped;
 import io.sluice.media.rtmp.session.ServerEvent.VideoReceived;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -285,6 +286,25 @@ class ServerSessionTest {
                 "The stream key was disabled.")));
         assertThat(pair.clientEvents(ClientEvent.StatusReceived.class)).containsExactly(new ClientEvent.StatusReceived(
                 "status", "NetStream.Unpublish.Success", "The stream key was disabled."));
+    }
+
+    /** A forwarding loop keeps sending while the server ends the session; it learns from the results. */
+    @Test
+    void aClientForwardingMediaLearnsOfTheEndFromItsSends() {
+        Loopback pair = Loopback.accepting(RtmpServerConfig.DEFAULTS, Loopback.clientConfig()).startAndPump();
+        List<Boolean> queued = new ArrayList<>();
+        for (int frame = 0; frame < 10; frame++) {
+            if (frame == 5) {
+                pair.server.end(PublishRefusal.DENIED, "The stream key was revoked.");
+            }
+            queued.add(pair.client.sendVideo(frame * 40L, new byte[] {0x27, 1, 0, 0, 0}));
+            pair.pump();
+        }
+
+        assertThat(queued).containsExactly(true, true, true, true, true, true, false, false, false, false);
+        assertThat(pair.client.failure()).hasValue(new ClientFailure(ClientFailure.Kind.SERVER_ERROR,
+                PublishRefusal.DENIED.code(), "The stream key was revoked.", null));
+        assertThat(pair.serverEvents(VideoReceived.class)).hasSize(5);
     }
 
     @Test
