@@ -14,12 +14,14 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * Records what an RTMP client really sends: accepts one connection, relays it to a real RTMP server in
- * both directions, and writes the client-to-server bytes to a file. With a PKCS#12 key store it
- * terminates TLS first, so an RTMPS client's bytes are recorded decrypted. Used to make the committed
- * captures (see src/test/resources/captures/README.md); not part of the test run.
+ * Records what an RTMP client and server really send: accepts one connection, relays it to a real RTMP
+ * server in both directions, and writes the client-to-server bytes to a file, and the server-to-client
+ * bytes to a second one if given. With a PKCS#12 key store it terminates TLS first, so an RTMPS client's
+ * bytes are recorded decrypted. Used to make the committed captures (see
+ * src/test/resources/captures/README.md); not part of the test run.
  *
- * <p>Usage: {@code CaptureProxy <listen-port> <server-host> <server-port> <output-file> [<pkcs12> <password>]}
+ * <p>Usage: {@code CaptureProxy <listen-port> <server-host> <server-port> <client-bytes-file>
+ * [<server-bytes-file>] [<pkcs12> <password>]}
  */
 public final class CaptureProxy {
 
@@ -31,12 +33,16 @@ public final class CaptureProxy {
         String serverHost = args[1];
         int serverPort = Integer.parseInt(args[2]);
         Path output = Path.of(args[3]);
-        try (ServerSocket listener = args.length > 5 ? tlsListener(listenPort, args[4], args[5].toCharArray())
+        Path serverOutput = args.length % 2 == 1 ? Path.of(args[4]) : null;
+        int tlsArgument = args.length % 2 == 1 ? 5 : 4;
+        try (ServerSocket listener = args.length > tlsArgument + 1
+                ? tlsListener(listenPort, args[tlsArgument], args[tlsArgument + 1].toCharArray())
                 : new ServerSocket(listenPort, 1, InetAddress.getLoopbackAddress());
                 Socket client = listener.accept();
                 Socket server = new Socket(serverHost, serverPort);
-                OutputStream record = Files.newOutputStream(output)) {
-            Thread back = Thread.ofPlatform().start(() -> relay(server, client, null));
+                OutputStream record = Files.newOutputStream(output);
+                OutputStream serverRecord = serverOutput == null ? null : Files.newOutputStream(serverOutput)) {
+            Thread back = Thread.ofPlatform().start(() -> relay(server, client, serverRecord));
             relay(client, server, record);
             back.join(5_000);
         }
