@@ -6,6 +6,8 @@ import io.sluice.stack.process.ManagedProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -69,12 +71,24 @@ public final class QuarkusService implements Component {
             }
             requirePortsFree();
             beforeStart.accept(process);
-            // A small initial heap: the JVM would otherwise commit 1/64 of the machine's memory up front, and
-            // idle services would sit on it (243 MB instead of 178 MB for an idle ingest).
-            process.start(List.of(settings.javaExecutable().toString(), "-Xms32m", "-Xmx" + settings.get("service.heap"),
-                    "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()), environment, module);
+            List<String> command = new ArrayList<>();
+            command.add(settings.javaExecutable().toString());
+            command.add("-Xmx" + settings.get("service.heap"));
+            command.addAll(List.of(settings.get("service.jvm-options").split("\\s+")));
+            command.addAll(List.of("-jar", jar.toString()));
+            process.start(command, processEnvironment(), module);
         }
         Health.await(process, Duration.ofSeconds(120), this::healthy);
+    }
+
+    /**
+     * The service's configuration, and two glibc malloc arenas instead of eight per core: the JVM's own
+     * threads would otherwise each keep an arena of freed memory (MALLOC_ARENA_MAX, glibc's mallopt(3)).
+     */
+    private Map<String, String> processEnvironment() {
+        Map<String, String> all = new HashMap<>(environment);
+        all.putIfAbsent("MALLOC_ARENA_MAX", "2");
+        return all;
     }
 
     @Override
