@@ -1,5 +1,13 @@
 package io.sluice.auth.api;
 
+import static io.sluice.auth.domain.LiveStreamLimits.MAX_BITRATE_MAX_KBPS;
+import static io.sluice.auth.domain.LiveStreamLimits.MAX_BITRATE_MIN_KBPS;
+import static io.sluice.auth.domain.LiveStreamLimits.MAX_CONTINUOUS_DURATION_MAX_SECONDS;
+import static io.sluice.auth.domain.LiveStreamLimits.MAX_CONTINUOUS_DURATION_MIN_SECONDS;
+import static io.sluice.auth.domain.LiveStreamLimits.PASSTHROUGH_MAX_LENGTH;
+import static io.sluice.auth.domain.LiveStreamLimits.RECONNECT_WINDOW_MAX_SECONDS;
+import static io.sluice.auth.domain.LiveStreamLimits.RECONNECT_WINDOW_MIN_SECONDS;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.time.Instant;
@@ -18,16 +26,16 @@ public record LiveStreamView(
         IngestView ingest,
         @Schema(example = "pb_9a8b7c6d5e4f30211f2e3d4c5b6a7988") String playbackId,
         @Schema(example = "http://localhost:8082/v1/playback/pb_9a8b7c6d5e4f30211f2e3d4c5b6a7988/index.m3u8") URI playbackUrl,
-        @Schema(minimum = "0", maximum = "1800", example = "60",
+        @Schema(minimum = "" + RECONNECT_WINDOW_MIN_SECONDS, maximum = "" + RECONNECT_WINDOW_MAX_SECONDS, example = "60",
                 description = "How long an encoder may be gone and come back as the same broadcast")
         int reconnectWindowSeconds,
         @Schema(example = "true") boolean recording,
-        @Schema(minimum = "60", maximum = "43200", example = "43200",
+        @Schema(minimum = "" + MAX_CONTINUOUS_DURATION_MIN_SECONDS, maximum = "" + MAX_CONTINUOUS_DURATION_MAX_SECONDS, example = "43200",
                 description = "Ingest ends a session that lasts longer than this")
         int maxContinuousDurationSeconds,
-        @Schema(minimum = "0", maximum = "1000000", example = "0", description = "0 means no limit")
+        @Schema(minimum = "" + MAX_BITRATE_MIN_KBPS, maximum = "" + MAX_BITRATE_MAX_KBPS, example = "0", description = "0 means no limit")
         int maxBitrateKbps,
-        @Schema(nullable = true, example = "order-1234", description = "Free text for the caller, up to 255 characters")
+        @Schema(nullable = true, example = "order-1234", description = "Free text for the caller, up to " + PASSTHROUGH_MAX_LENGTH + " characters")
         String passthrough,
         Instant createdAt,
         Instant updatedAt,

@@ -25,8 +25,6 @@ import java.util.Objects;
 @ApplicationScoped
 public class LiveStreamService {
 
-    /** The longest reconnect window a stream can have: older ended sessions cannot make a stream active. */
-    public static final int MAX_RECONNECT_WINDOW_SECONDS = 1800;
     private static final int REPUBLISH_BATCH = 500;
 
     private final LiveStreamRepository streams;
@@ -74,7 +72,7 @@ public class LiveStreamService {
     public LiveStreamState get(Caller caller, String id) {
         Instant now = now();
         LiveStreamRepository.StreamWithSessions found = streams.findVisibleWithRecentSessions(id, readScope(caller),
-                now.minusSeconds(MAX_RECONNECT_WINDOW_SECONDS)).orElseThrow(() -> new LiveStreamNotFoundException(id));
+                now.minusSeconds(LiveStreamLimits.RECONNECT_WINDOW_MAX_SECONDS)).orElseThrow(() -> new LiveStreamNotFoundException(id));
         return LiveStreamState.of(found.stream(), found.recentSessions(), now);
     }
 
@@ -252,7 +250,7 @@ public class LiveStreamService {
     private List<LiveStreamState> withStatus(List<LiveStreamEntity> page) {
         Instant now = now();
         Map<String, List<StreamSessionEntity>> recent = streams.recentSessions(
-                page.stream().map(stream -> stream.id).toList(), now.minusSeconds(MAX_RECONNECT_WINDOW_SECONDS));
+                page.stream().map(stream -> stream.id).toList(), now.minusSeconds(LiveStreamLimits.RECONNECT_WINDOW_MAX_SECONDS));
         return page.stream().map(stream -> LiveStreamState.of(stream, recent.getOrDefault(stream.id, List.of()), now)).toList();
     }
 

@@ -8,7 +8,7 @@ public record LiveStreamSpec(String name, Integer reconnectWindowSeconds, Boolea
         Integer maxContinuousDurationSeconds, Integer maxBitrateKbps, String passthrough) {
 
     public static final int DEFAULT_RECONNECT_WINDOW_SECONDS = 60;
-    public static final int DEFAULT_MAX_CONTINUOUS_DURATION_SECONDS = 12 * 3600;
+    public static final int DEFAULT_MAX_CONTINUOUS_DURATION_SECONDS = LiveStreamLimits.MAX_CONTINUOUS_DURATION_MAX_SECONDS;
     public static final boolean DEFAULT_RECORDING = true;
     /** No limit. */
     public static final int DEFAULT_MAX_BITRATE_KBPS = 0;

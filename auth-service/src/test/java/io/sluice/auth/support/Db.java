@@ -42,6 +42,25 @@ public final class Db {
         }
     }
 
+    /**
+     * Runs one statement outside the service.
+     *
+     * @return the rows it changed
+     * @throws IllegalStateException with the driver's {@link SQLException} (and its SQLState) as the cause
+     */
+    public static int execute(String sql, Object... parameters) {
+        StackEndpoints.Database db = TestStack.get().endpoints().database("auth");
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Map<String, Object> streamRow(String id) {
         List<Map<String, Object>> rows = query("select * from live_stream where id = ?", id);
         return rows.isEmpty() ? null : rows.getFirst();
