@@ -68,10 +68,6 @@ public interface AuthConfig {
         @WithDefault("/sluice/auth-service")
         URI eventSource();
 
-        /** Off only for tests that play a crash between commit and publish. */
-        @WithDefault("true")
-        boolean relayEnabled();
-
         /**
          * How often the relay looks for unpublished changes when no commit woke it: the fallback for
          * changes committed by another instance of the service.
@@ -92,9 +88,6 @@ public interface AuthConfig {
 
     /** The consumer of {@code sluice.sessions.v1} that keeps stream status and session history. */
     interface Sessions {
-
-        @WithDefault("true")
-        boolean consumerEnabled();
 
         @WithDefault("auth-service")
         @NotBlank

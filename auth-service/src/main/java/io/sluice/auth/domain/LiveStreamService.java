@@ -91,12 +91,10 @@ public class LiveStreamService {
         PageCursors.Position after = PageCursors.decode(cursor);
         LiveStreamRepository.StatusFilter filter = status == null ? LiveStreamRepository.StatusFilter.ANY
                 : LiveStreamRepository.StatusFilter.valueOf(status.name());
-        List<LiveStreamEntity> page = streams.page(scope, filter,
-                after == null ? null : new LiveStreamRepository.PageCursor(after.at(), after.id()), limit + 1, now());
-        boolean more = page.size() > limit;
-        List<LiveStreamEntity> shown = more ? page.subList(0, limit) : page;
-        String next = more ? PageCursors.encode(shown.getLast().createdAt, shown.getLast().id) : null;
-        return new Page<>(withStatus(shown), next);
+        Page<LiveStreamEntity> page = Page.of(streams.page(scope, filter,
+                        after == null ? null : new LiveStreamRepository.PageCursor(after.at(), after.id()), limit + 1, now()),
+                limit, last -> PageCursors.encode(last.createdAt, last.id));
+        return new Page<>(withStatus(page.items()), page.nextCursor());
     }
 
     @Transactional
@@ -169,12 +167,9 @@ public class LiveStreamService {
             throw new LiveStreamNotFoundException(id);
         }
         PageCursors.Position after = PageCursors.decode(cursor);
-        List<StreamSessionEntity> page = sessions.page(id,
-                after == null ? null : new StreamSessionRepository.PageCursor(after.at(), after.id()), limit + 1);
-        boolean more = page.size() > limit;
-        List<StreamSessionEntity> shown = more ? page.subList(0, limit) : page;
-        String next = more ? PageCursors.encode(shown.getLast().listedAt, shown.getLast().sessionId) : null;
-        return new Page<>(shown, next);
+        return Page.of(sessions.page(id,
+                        after == null ? null : new StreamSessionRepository.PageCursor(after.at(), after.id()), limit + 1),
+                limit, last -> PageCursors.encode(last.listedAt, last.sessionId));
     }
 
     /**

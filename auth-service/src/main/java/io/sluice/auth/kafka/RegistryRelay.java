@@ -91,9 +91,7 @@ public class RegistryRelay {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.registry().relayEnabled()) {
-            start();
-        }
+        start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -131,11 +129,11 @@ public class RegistryRelay {
     }
 
     private void run() {
-        long backoffMillis = 0;
+        RetryBackoff backoff = new RetryBackoff(config.registry().maxBackoff());
         while (running) {
             try {
                 int count = QuarkusTransaction.requiringNew().call(this::round);
-                backoffMillis = 0;
+                backoff.succeeded();
                 if (count < config.registry().batchSize()) {
                     wake.tryAcquire(config.registry().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
@@ -145,10 +143,10 @@ public class RegistryRelay {
                 return;
             } catch (RuntimeException e) {
                 failures.increment();
-                backoffMillis = Math.min(Math.max(100, backoffMillis * 2), config.registry().maxBackoff().toMillis());
-                LOG.warnf("Registry relay round failed, retrying in %d ms: %s", backoffMillis, e.toString());
+                long pause = backoff.failed();
+                LOG.warnf("Registry relay round failed, retrying in %d ms: %s", pause, e.toString());
                 try {
-                    wake.tryAcquire(backoffMillis, TimeUnit.MILLISECONDS);
+                    wake.tryAcquire(pause, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;

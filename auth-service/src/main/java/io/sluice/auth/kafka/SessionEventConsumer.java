@@ -61,9 +61,7 @@ public class SessionEventConsumer {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.sessions().consumerEnabled()) {
-            start();
-        }
+        start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -90,21 +88,26 @@ public class SessionEventConsumer {
     }
 
     private void run() {
-        long backoffMillis = 0;
+        RetryBackoff backoff = new RetryBackoff(MAX_BACKOFF);
         try (KafkaConsumer<String, byte[]> kafka = consumer) {
             kafka.subscribe(List.of(Topics.SESSIONS));
             while (running) {
+                long pause = 0;
                 try {
-                    backoffMillis = pollOnce(kafka) ? 0 : Math.min(Math.max(100, backoffMillis * 2), MAX_BACKOFF.toMillis());
+                    if (pollOnce(kafka)) {
+                        backoff.succeeded();
+                    } else {
+                        pause = backoff.failed();
+                    }
                 } catch (WakeupException e) {
                     // stop() interrupts a poll this way; the loop condition ends it.
                     continue;
                 } catch (RuntimeException e) {
-                    backoffMillis = Math.min(Math.max(100, backoffMillis * 2), MAX_BACKOFF.toMillis());
-                    LOG.warnf("Session event consumer: %s; going on in %d ms", e.toString(), backoffMillis);
+                    pause = backoff.failed();
+                    LOG.warnf("Session event consumer: %s; going on in %d ms", e.toString(), pause);
                 }
-                if (backoffMillis > 0) {
-                    Thread.sleep(backoffMillis);
+                if (pause > 0) {
+                    Thread.sleep(pause);
                 }
             }
         } catch (InterruptedException e) {
