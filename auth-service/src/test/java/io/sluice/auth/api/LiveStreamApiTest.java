@@ -6,6 +6,7 @@ import static io.sluice.auth.support.Api.create;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,6 +19,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.sluice.auth.support.Db;
 import io.sluice.auth.support.Tokens;
 import io.sluice.testkit.DemoUser;
 import java.util.ArrayList;
@@ -26,7 +28,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The live-stream resource as a user sees it: fields, defaults, changes, paging and errors. */
 @QuarkusTest
@@ -219,6 +225,58 @@ class LiveStreamApiTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("reconnect_window_seconds"));
         as(DemoUser.ALICE).body(Map.of("name", "  ")).when().patch("/v1/live-streams/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("name"));
+    }
+
+    /** JSON escapes as a client writes them, and the field that must be refused for them. */
+    static Stream<Arguments> controlCharacters() {
+        return Stream.of(
+                Arguments.of("name", "\\u0000"),
+                Arguments.of("name", "\\u0007"),
+                Arguments.of("name", "\\n"),
+                Arguments.of("name", "\\t"),
+                Arguments.of("name", "\\u007f"),
+                Arguments.of("name", "\\u0085"),
+                Arguments.of("name", "\\ud800"),
+                Arguments.of("passthrough", "\\u0000"),
+                Arguments.of("passthrough", "\\u001b[31m"),
+                Arguments.of("passthrough", "\\u009b"),
+                Arguments.of("passthrough", "\\udc00"));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("controlCharacters")
+    void controlCharactersInTextAreRefusedAndTheFieldNamed(String field, String escape) {
+        String id = create(DemoUser.ALICE, "control " + field).getString("id");
+        String name = "name".equals(field) ? "a" + escape + "b" : "ok";
+        String passthrough = "passthrough".equals(field) ? "a" + escape + "b" : "ok";
+
+        as(DemoUser.ALICE).body("{\"name\":\"" + name + "\",\"passthrough\":\"" + passthrough + "\"}")
+                .when().post("/v1/live-streams")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sluice:problem:validation"))
+                .body("errors.field", contains(field))
+                .body("errors[0].message", containsString("U+"));
+        as(DemoUser.ALICE).body("{\"" + field + "\":\"a" + escape + "b\"}")
+                .when().patch("/v1/live-streams/" + id)
+                .then().statusCode(400)
+                .body("type", equalTo("urn:sluice:problem:validation"))
+                .body("errors.field", contains(field));
+        as(DemoUser.ALICE).contentType("application/merge-patch+json").body("{\"" + field + "\":\"a" + escape + "b\"}")
+                .when().patch("/v1/live-streams/" + id)
+                .then().statusCode(400)
+                .body("errors.field", contains(field));
+    }
+
+    @Test
+    void passthroughKeepsLineBreaksAndTextKeepsEveryPrintableCharacter() {
+        String passthrough = "line one\n\tline two\r\n{\"order\": 1234}";
+        String name = "Пятница 🎬 👩‍💻 ليلة";
+        JsonPath created = create(DemoUser.ALICE, Map.of("name", name, "passthrough", passthrough));
+
+        assertThat(created.getString("passthrough")).isEqualTo(passthrough);
+        assertThat(created.getString("name")).isEqualTo(name);
+        assertThat(Db.streamRow(created.getString("id"))).containsEntry("passthrough", passthrough).containsEntry("name", name);
     }
 
     @Test
