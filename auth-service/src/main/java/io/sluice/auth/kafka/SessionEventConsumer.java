@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.sluice.auth.config.AuthConfig;
 import io.sluice.auth.domain.SessionLedger;
+import io.sluice.auth.storage.StorageErrors;
 import io.sluice.media.event.DecodedEvent;
 import io.sluice.media.event.EventCodec;
 import io.sluice.media.event.Topics;
@@ -32,9 +33,11 @@ import org.jboss.logging.Logger;
  * Reads {@code sluice.sessions.v1} and hands each session event to the {@link SessionLedger}.
  *
  * <p>Offsets are committed only after the events before them are stored (at least once); the ledger's
- * writes are idempotent, so a redelivery changes nothing. A record that is not a valid event is counted,
- * logged and skipped, since reading it again cannot help; when the database fails, the consumer rewinds
- * to the first unstored record and tries again after a pause.
+ * writes are idempotent, so a redelivery changes nothing. Two kinds of failure are told apart. A record
+ * that can never be stored (not a valid event, or data the database refuses) is logged with its partition
+ * and offset, counted, and skipped: reading it again cannot help, and retrying it would hold up every
+ * stream on its partition. When the database or Kafka is away, the consumer rewinds to the first unstored
+ * record and tries again after a growing pause.
  */
 @ApplicationScoped
 public class SessionEventConsumer {
@@ -157,11 +160,30 @@ public class SessionEventConsumer {
                     record.offset(), e.getMessage());
             return;
         }
-        if (decoded instanceof DecodedEvent.Structured structured) {
-            count(ledger.apply(structured.event().data()).name().toLowerCase(Locale.ROOT));
-        } else {
+        if (!(decoded instanceof DecodedEvent.Structured structured)) {
             count("ignored");
+            return;
         }
+        try {
+            count(ledger.apply(structured.event().data()).name().toLowerCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            if (!StorageErrors.isDataError(e)) {
+                throw e;
+            }
+            count("rejected");
+            // Partition and offset find the record; its key and texts stay out of the log, they may be anything.
+            LOG.warnf("Skipping a %s event at %s-%d offset %d that cannot be stored: %s",
+                    structured.event().envelope().type().typeName(), record.topic(), record.partition(), record.offset(),
+                    rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private void count(String outcome) {

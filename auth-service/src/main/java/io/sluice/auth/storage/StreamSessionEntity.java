@@ -19,25 +19,40 @@ import java.util.Objects;
 @IdClass(StreamSessionEntity.Key.class)
 public class StreamSessionEntity extends PanacheEntityBase {
 
+    /** Column sizes, in characters: texts from events are cleaned and cut to them before they are stored. */
+    public static final int STREAM_ID_MAX_LENGTH = 40;
+    public static final int SESSION_ID_MAX_LENGTH = 64;
+    public static final int INGEST_INSTANCE_MAX_LENGTH = 128;
+    /** An IPv6 address with a zone, in brackets, and a port fits. */
+    public static final int CLIENT_ADDRESS_MAX_LENGTH = 96;
+    public static final int PROTOCOL_MAX_LENGTH = 16;
+    public static final int TLS_VERSION_MAX_LENGTH = 32;
+    public static final int ENCODER_MAX_LENGTH = 255;
+    public static final int END_REASON_MAX_LENGTH = 32;
+    public static final int END_DETAIL_MAX_LENGTH = 1024;
+    public static final int CODEC_MAX_LENGTH = 32;
+
     @Id
-    @Column(name = "stream_id")
+    @Column(name = "stream_id", length = STREAM_ID_MAX_LENGTH)
     public String streamId;
 
     @Id
-    @Column(name = "session_id")
+    @Column(name = "session_id", length = SESSION_ID_MAX_LENGTH)
     public String sessionId;
 
-    @Column(name = "ingest_instance")
+    @Column(name = "ingest_instance", length = INGEST_INSTANCE_MAX_LENGTH)
     public String ingestInstance;
 
-    @Column(name = "client_address")
+    @Column(name = "client_address", length = CLIENT_ADDRESS_MAX_LENGTH)
     public String clientAddress;
 
+    @Column(length = PROTOCOL_MAX_LENGTH)
     public String protocol;
 
-    @Column(name = "tls_version")
+    @Column(name = "tls_version", length = TLS_VERSION_MAX_LENGTH)
     public String tlsVersion;
 
+    @Column(length = ENCODER_MAX_LENGTH)
     public String encoder;
 
     @Column(name = "started_at")
@@ -46,10 +61,10 @@ public class StreamSessionEntity extends PanacheEntityBase {
     @Column(name = "ended_at")
     public Instant endedAt;
 
-    @Column(name = "end_reason")
+    @Column(name = "end_reason", length = END_REASON_MAX_LENGTH)
     public String endReason;
 
-    @Column(name = "end_detail")
+    @Column(name = "end_detail", length = END_DETAIL_MAX_LENGTH)
     public String endDetail;
 
     @Column(name = "bytes_in")
@@ -61,10 +76,10 @@ public class StreamSessionEntity extends PanacheEntityBase {
     @Column(name = "audio_frames")
     public long audioFrames;
 
-    @Column(name = "video_codec")
+    @Column(name = "video_codec", length = CODEC_MAX_LENGTH)
     public String videoCodec;
 
-    @Column(name = "audio_codec")
+    @Column(name = "audio_codec", length = CODEC_MAX_LENGTH)
     public String audioCodec;
 
     @Column(name = "stats_at")

@@ -1,5 +1,17 @@
 package io.sluice.auth.storage;
 
+import static io.sluice.auth.storage.EventText.clean;
+import static io.sluice.auth.storage.StreamSessionEntity.CLIENT_ADDRESS_MAX_LENGTH;
+import static io.sluice.auth.storage.StreamSessionEntity.CODEC_MAX_LENGTH;
+import static io.sluice.auth.storage.StreamSessionEntity.ENCODER_MAX_LENGTH;
+import static io.sluice.auth.storage.StreamSessionEntity.END_DETAIL_MAX_LENGTH;
+import static io.sluice.auth.storage.StreamSessionEntity.END_REASON_MAX_LENGTH;
+import static io.sluice.auth.storage.StreamSessionEntity.INGEST_INSTANCE_MAX_LENGTH;
+import static io.sluice.auth.storage.StreamSessionEntity.PROTOCOL_MAX_LENGTH;
+import static io.sluice.auth.storage.StreamSessionEntity.SESSION_ID_MAX_LENGTH;
+import static io.sluice.auth.storage.StreamSessionEntity.STREAM_ID_MAX_LENGTH;
+import static io.sluice.auth.storage.StreamSessionEntity.TLS_VERSION_MAX_LENGTH;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.sluice.media.event.data.SessionEnded;
@@ -12,7 +24,9 @@ import java.util.List;
 /**
  * Session history, written from session events. Every write is one upsert that merges what the event
  * knows into what is stored, so applying an event twice, or events of a session in any order, ends in the
- * same row. Events of streams this service does not know (deleted ones) change nothing.
+ * same row. Events of streams this service does not know (deleted ones) change nothing. Texts are
+ * cleaned and cut to their columns ({@link EventText}); an identifier that cannot be stored as it is makes
+ * the event {@linkplain UnstorableEventException unstorable}.
  */
 @ApplicationScoped
 public class StreamSessionRepository implements PanacheRepositoryBase<StreamSessionEntity, StreamSessionEntity.Key> {
@@ -25,6 +39,7 @@ public class StreamSessionRepository implements PanacheRepositoryBase<StreamSess
 
     /** @return whether a row was written: false for an unknown stream */
     public boolean applyStarted(SessionStarted event) {
+        requireStorableIds(event.streamId(), event.sessionId());
         return getEntityManager().createNativeQuery("""
                 insert into stream_session (stream_id, session_id, ingest_instance, client_address, protocol, tls_version,
                         encoder, started_at, first_seen_at)
@@ -40,17 +55,18 @@ public class StreamSessionRepository implements PanacheRepositoryBase<StreamSess
                 """)
                 .setParameter("stream_id", event.streamId())
                 .setParameter("session_id", event.sessionId())
-                .setParameter("ingest_instance", event.ingestInstance())
-                .setParameter("client_address", event.clientAddress())
-                .setParameter("protocol", event.protocol())
-                .setParameter("tls_version", event.tlsVersion())
-                .setParameter("encoder", event.encoder())
+                .setParameter("ingest_instance", clean(event.ingestInstance(), INGEST_INSTANCE_MAX_LENGTH))
+                .setParameter("client_address", clean(event.clientAddress(), CLIENT_ADDRESS_MAX_LENGTH))
+                .setParameter("protocol", clean(event.protocol(), PROTOCOL_MAX_LENGTH))
+                .setParameter("tls_version", clean(event.tlsVersion(), TLS_VERSION_MAX_LENGTH))
+                .setParameter("encoder", clean(event.encoder(), ENCODER_MAX_LENGTH))
                 .setParameter("started_at", event.startedAt())
                 .executeUpdate() > 0;
     }
 
     /** Stats only ever replace older stats; a late window does not overwrite a newer one. */
     public boolean applyStats(SessionStats event) {
+        requireStorableIds(event.streamId(), event.sessionId());
         return getEntityManager().createNativeQuery("""
                 insert into stream_session (stream_id, session_id, stats_at, bitrate_kbps, video_frame_rate,
                         keyframe_interval_ms, video_codec, width, height, audio_codec, audio_sample_rate, audio_channels,
@@ -78,10 +94,10 @@ public class StreamSessionRepository implements PanacheRepositoryBase<StreamSess
                 .setParameter("bitrate_kbps", event.bitrateKbps())
                 .setParameter("video_frame_rate", event.videoFrameRate())
                 .setParameter("keyframe_interval_ms", event.keyframeIntervalMillis())
-                .setParameter("video_codec", event.videoCodec())
+                .setParameter("video_codec", clean(event.videoCodec(), CODEC_MAX_LENGTH))
                 .setParameter("width", event.width())
                 .setParameter("height", event.height())
-                .setParameter("audio_codec", event.audioCodec())
+                .setParameter("audio_codec", clean(event.audioCodec(), CODEC_MAX_LENGTH))
                 .setParameter("audio_sample_rate", event.audioSampleRate())
                 .setParameter("audio_channels", event.audioChannels())
                 .setParameter("bytes_in", event.bytesIn())
@@ -90,6 +106,7 @@ public class StreamSessionRepository implements PanacheRepositoryBase<StreamSess
 
     /** The first end reported wins: a peer's later guess ({@code ingest_lost}) does not replace it. */
     public boolean applyEnded(SessionEnded event) {
+        requireStorableIds(event.streamId(), event.sessionId());
         return getEntityManager().createNativeQuery("""
                 insert into stream_session (stream_id, session_id, client_address, started_at, ended_at, end_reason,
                         end_detail, bytes_in, video_frames, audio_frames, video_codec, audio_codec, first_seen_at)
@@ -110,16 +127,16 @@ public class StreamSessionRepository implements PanacheRepositoryBase<StreamSess
                 """)
                 .setParameter("stream_id", event.streamId())
                 .setParameter("session_id", event.sessionId())
-                .setParameter("client_address", event.clientAddress())
+                .setParameter("client_address", clean(event.clientAddress(), CLIENT_ADDRESS_MAX_LENGTH))
                 .setParameter("started_at", event.startedAt())
                 .setParameter("ended_at", event.endedAt())
-                .setParameter("end_reason", event.reason().wireName())
-                .setParameter("end_detail", event.detail())
+                .setParameter("end_reason", clean(event.reason().wireName(), END_REASON_MAX_LENGTH))
+                .setParameter("end_detail", clean(event.detail(), END_DETAIL_MAX_LENGTH))
                 .setParameter("bytes_in", event.bytesIn())
                 .setParameter("video_frames", event.videoFrames())
                 .setParameter("audio_frames", event.audioFrames())
-                .setParameter("video_codec", event.videoCodec())
-                .setParameter("audio_codec", event.audioCodec())
+                .setParameter("video_codec", clean(event.videoCodec(), CODEC_MAX_LENGTH))
+                .setParameter("audio_codec", clean(event.audioCodec(), CODEC_MAX_LENGTH))
                 .executeUpdate() > 0;
     }
 
@@ -131,5 +148,16 @@ public class StreamSessionRepository implements PanacheRepositoryBase<StreamSess
             parameters = parameters.and("at", after.listedAt()).and("session", after.sessionId());
         }
         return find(query, parameters).page(0, limit).list();
+    }
+
+    private static void requireStorableIds(String streamId, String sessionId) {
+        if (!EventText.isStorableIdentifier(streamId, STREAM_ID_MAX_LENGTH)) {
+            throw new UnstorableEventException("the stream id is empty, longer than " + STREAM_ID_MAX_LENGTH
+                    + " characters or holds control characters");
+        }
+        if (!EventText.isStorableIdentifier(sessionId, SESSION_ID_MAX_LENGTH)) {
+            throw new UnstorableEventException("the session id is empty, longer than " + SESSION_ID_MAX_LENGTH
+                    + " characters or holds control characters");
+        }
     }
 }

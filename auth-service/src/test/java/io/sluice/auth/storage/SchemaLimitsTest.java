@@ -23,9 +23,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The migrations' column sizes and check constraints say the same as {@code LiveStreamLimits}, which the
- * API validates with: a value the API accepts is never refused by the database, and the database refuses
- * what the API would.
+ * The migrations' column sizes and check constraints say the same as the Java limits: those of
+ * {@code LiveStreamLimits}, which the API validates with, and the session columns' sizes that event texts
+ * are cut to. A value the service lets through is never refused by the database, and the database refuses
+ * what the service would.
  */
 @QuarkusTest
 class SchemaLimitsTest {
@@ -36,7 +37,18 @@ class SchemaLimitsTest {
         return Stream.of(
                 Arguments.of("live_stream", "name", NAME_MAX_LENGTH),
                 Arguments.of("live_stream", "passthrough", PASSTHROUGH_MAX_LENGTH),
-                Arguments.of("live_stream", "tenant", TENANT_MAX_LENGTH));
+                Arguments.of("live_stream", "tenant", TENANT_MAX_LENGTH),
+                Arguments.of("stream_session", "stream_id", StreamSessionEntity.STREAM_ID_MAX_LENGTH),
+                Arguments.of("stream_session", "session_id", StreamSessionEntity.SESSION_ID_MAX_LENGTH),
+                Arguments.of("stream_session", "ingest_instance", StreamSessionEntity.INGEST_INSTANCE_MAX_LENGTH),
+                Arguments.of("stream_session", "client_address", StreamSessionEntity.CLIENT_ADDRESS_MAX_LENGTH),
+                Arguments.of("stream_session", "protocol", StreamSessionEntity.PROTOCOL_MAX_LENGTH),
+                Arguments.of("stream_session", "tls_version", StreamSessionEntity.TLS_VERSION_MAX_LENGTH),
+                Arguments.of("stream_session", "encoder", StreamSessionEntity.ENCODER_MAX_LENGTH),
+                Arguments.of("stream_session", "end_reason", StreamSessionEntity.END_REASON_MAX_LENGTH),
+                Arguments.of("stream_session", "end_detail", StreamSessionEntity.END_DETAIL_MAX_LENGTH),
+                Arguments.of("stream_session", "video_codec", StreamSessionEntity.CODEC_MAX_LENGTH),
+                Arguments.of("stream_session", "audio_codec", StreamSessionEntity.CODEC_MAX_LENGTH));
     }
 
     static Stream<Arguments> ranges() {

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -53,6 +54,19 @@ public final class SessionEvents implements AutoCloseable {
         sendRaw(record.key(), record.value(), record.headers().getFirst().key(), record.headers().getFirst().text());
     }
 
+    /**
+     * Sends one event to the given partition rather than its key's, so that events of different streams
+     * queue up one behind the other.
+     *
+     * @return where Kafka put it
+     */
+    public RecordMetadata sendTo(int partition, EventData data) {
+        EventRecord encoded = EventCodec.encode(StructuredEvent.of(SOURCE, data, Instant.now()));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SESSIONS, partition, encoded.key(), encoded.value());
+        encoded.headers().forEach(header -> record.headers().add(new RecordHeader(header.key(), header.value())));
+        return send(record);
+    }
+
     /** Sends the same encoded event twice: a redelivery, same CloudEvent id and all. */
     public void sendTwice(EventData data) {
         EventRecord record = EventCodec.encode(StructuredEvent.of(SOURCE, data, Instant.now()));
@@ -66,8 +80,12 @@ public final class SessionEvents implements AutoCloseable {
         if (headerKey != null) {
             record.headers().add(new RecordHeader(headerKey, headerValue.getBytes(StandardCharsets.UTF_8)));
         }
+        send(record);
+    }
+
+    private RecordMetadata send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(record).get();
+            return producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
