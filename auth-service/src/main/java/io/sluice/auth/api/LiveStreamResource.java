@@ -1,22 +1,17 @@
 package io.sluice.auth.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.sluice.auth.domain.InvalidParameterException;
 import io.sluice.auth.domain.IssuedKey;
 import io.sluice.auth.domain.LiveStreamService;
 import io.sluice.auth.domain.LiveStreamState;
-import io.sluice.auth.domain.LiveStreamStatus;
 import io.sluice.auth.domain.Page;
 import io.sluice.auth.security.Caller;
 import io.sluice.auth.security.CallerResolver;
 import io.sluice.auth.storage.StreamSessionEntity;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -109,7 +104,7 @@ public class LiveStreamResource {
     @GET
     @Operation(summary = "List live streams", description = "Newest first, in pages. Admins see every tenant's, or one tenant's with `tenant`.")
     @APIResponse(responseCode = "200", description = "A page of streams")
-    @APIResponse(responseCode = "400", description = "An invalid query parameter",
+    @APIResponse(responseCode = "400", description = "An invalid query parameter; `errors` names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<LiveStreamView> list(
             @Parameter(description = "Only streams in this status",
@@ -118,10 +113,11 @@ public class LiveStreamResource {
             @Parameter(description = "Admins: only this tenant's streams. Others see only their own tenant's anyway.")
             @QueryParam("tenant") String tenant,
             @Parameter(description = "`next_cursor` of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size") @QueryParam("limit") @DefaultValue("25") @Min(1) @Max(100) int limit) {
-        LiveStreamStatus filter = status == null || status.isEmpty() ? null : LiveStreamStatus.fromWireName(status)
-                .orElseThrow(() -> new InvalidParameterException("status", "must be one of idle, active, disabled"));
-        Page<LiveStreamState> page = service.list(caller(), filter, tenant, cursor, limit);
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + QueryParameters.MAX_LIMIT, defaultValue = "" + QueryParameters.DEFAULT_LIMIT))
+            @QueryParam("limit") String limit) {
+        Page<LiveStreamState> page = service.list(caller(), QueryParameters.status(status), QueryParameters.tenant(tenant),
+                cursor, QueryParameters.limit(limit));
         return new PageView<>(page.items().stream().map(views::of).toList(), page.nextCursor());
     }
 
@@ -206,12 +202,16 @@ public class LiveStreamResource {
     @Path("{id}/sessions")
     @Operation(summary = "A live stream's sessions", description = "Newest first: start, end, end reason, bytes, codecs and client address of each.")
     @APIResponse(responseCode = "200", description = "A page of sessions")
+    @APIResponse(responseCode = "400", description = "An invalid query parameter; `errors` names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such stream in the caller's tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<SessionView> sessions(@PathParam("id") String id,
             @Parameter(description = "`next_cursor` of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size") @QueryParam("limit") @DefaultValue("25") @Min(1) @Max(100) int limit) {
-        Page<StreamSessionEntity> page = service.sessions(caller(), id, cursor, limit);
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + QueryParameters.MAX_LIMIT, defaultValue = "" + QueryParameters.DEFAULT_LIMIT))
+            @QueryParam("limit") String limit) {
+        Page<StreamSessionEntity> page = service.sessions(caller(), id, cursor, QueryParameters.limit(limit));
         return new PageView<>(page.items().stream().map(views::session).toList(), page.nextCursor());
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.auth.api;
 
+import io.sluice.auth.storage.StoredText;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.Locale;
@@ -33,14 +34,11 @@ public class PlainTextValidator implements ConstraintValidator<PlainText, String
     }
 
     private String refusal(int codePoint) {
-        if (Character.isSurrogate((char) codePoint) && Character.isBmpCodePoint(codePoint)) {
-            return "must be well-formed Unicode text; found an unpaired surrogate " + name(codePoint);
+        if (!StoredText.isUnfit(codePoint) || lineBreaks && (codePoint == '\t' || codePoint == '\n' || codePoint == '\r')) {
+            return null;
         }
         if (Character.getType(codePoint) != Character.CONTROL) {
-            return null;
-        }
-        if (lineBreaks && (codePoint == '\t' || codePoint == '\n' || codePoint == '\r')) {
-            return null;
+            return "must be well-formed Unicode text; found an unpaired surrogate " + name(codePoint);
         }
         return (lineBreaks ? "must not contain control characters other than tab, line feed and carriage return; found "
                 : "must not contain control characters; found ") + name(codePoint);

@@ -6,6 +6,7 @@ import io.sluice.auth.security.Caller;
 import io.sluice.auth.storage.LiveStreamEntity;
 import io.sluice.auth.storage.LiveStreamRepository;
 import io.sluice.auth.storage.StreamSessionEntity;
+import io.sluice.auth.storage.StoredText;
 import io.sluice.auth.storage.StreamSessionRepository;
 import io.sluice.media.event.StreamKeyHash;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,6 +71,7 @@ public class LiveStreamService {
 
     /** Reads run without a transaction: nothing to commit, and one round trip less on the hottest call. */
     public LiveStreamState get(Caller caller, String id) {
+        requireWellFormed(id);
         Instant now = now();
         LiveStreamRepository.StreamWithSessions found = streams.findVisibleWithRecentSessions(id, readScope(caller),
                 now.minusSeconds(LiveStreamLimits.RECONNECT_WINDOW_MAX_SECONDS)).orElseThrow(() -> new LiveStreamNotFoundException(id));
@@ -163,6 +165,7 @@ public class LiveStreamService {
     }
 
     public Page<StreamSessionEntity> sessions(Caller caller, String id, String cursor, int limit) {
+        requireWellFormed(id);
         if (streams.findVisible(id, readScope(caller)).isEmpty()) {
             throw new LiveStreamNotFoundException(id);
         }
@@ -208,6 +211,7 @@ public class LiveStreamService {
     /** Loads and row-locks a stream the caller may change, or says why not. */
     private LiveStreamEntity lockForChange(Caller caller, String id) {
         requireStreamer(caller);
+        requireWellFormed(id);
         LiveStreamEntity stream = streams.findForUpdate(id).orElseThrow(() -> new LiveStreamNotFoundException(id));
         if (!stream.tenant.equals(caller.tenant())) {
             if (caller.admin()) {
@@ -217,6 +221,13 @@ public class LiveStreamService {
             throw new LiveStreamNotFoundException(id);
         }
         return stream;
+    }
+
+    /** An id that could not be stored names no stream; the database is not asked (it refuses a NUL, say). */
+    private static void requireWellFormed(String id) {
+        if (!StoredText.isStorableIdentifier(id, LiveStreamEntity.ID_MAX_LENGTH)) {
+            throw new LiveStreamNotFoundException(id);
+        }
     }
 
     private static void requireStreamer(Caller caller) {

@@ -1,5 +1,7 @@
 package io.sluice.auth.domain;
 
+import io.sluice.auth.storage.LiveStreamEntity;
+import io.sluice.auth.storage.StoredText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -33,7 +35,11 @@ final class PageCursors {
             if (bar < 0 || bar == text.length() - 1) {
                 throw new IllegalArgumentException("no id");
             }
-            return new Position(Instant.parse(text.substring(0, bar)), text.substring(bar + 1));
+            String id = text.substring(bar + 1);
+            if (!StoredText.isStorableIdentifier(id, LiveStreamEntity.ID_MAX_LENGTH)) {
+                throw new IllegalArgumentException("not an id");
+            }
+            return new Position(Instant.parse(text.substring(0, bar)), id);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
         }

@@ -12,7 +12,11 @@ import java.time.Instant;
 @Table(name = "live_stream")
 public class LiveStreamEntity extends PanacheEntityBase {
 
+    /** The id column's size; an id that does not fit names no stream. */
+    public static final int ID_MAX_LENGTH = 40;
+
     @Id
+    @Column(length = ID_MAX_LENGTH)
     public String id;
 
     @Column(nullable = false)

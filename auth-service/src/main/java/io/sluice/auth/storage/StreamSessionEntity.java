@@ -20,7 +20,7 @@ import java.util.Objects;
 public class StreamSessionEntity extends PanacheEntityBase {
 
     /** Column sizes, in characters: texts from events are cleaned and cut to them before they are stored. */
-    public static final int STREAM_ID_MAX_LENGTH = 40;
+    public static final int STREAM_ID_MAX_LENGTH = LiveStreamEntity.ID_MAX_LENGTH;
     public static final int SESSION_ID_MAX_LENGTH = 64;
     public static final int INGEST_INSTANCE_MAX_LENGTH = 128;
     /** An IPv6 address with a zone, in brackets, and a port fits. */

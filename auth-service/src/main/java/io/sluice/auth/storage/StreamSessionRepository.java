@@ -1,6 +1,6 @@
 package io.sluice.auth.storage;
 
-import static io.sluice.auth.storage.EventText.clean;
+import static io.sluice.auth.storage.StoredText.clean;
 import static io.sluice.auth.storage.StreamSessionEntity.CLIENT_ADDRESS_MAX_LENGTH;
 import static io.sluice.auth.storage.StreamSessionEntity.CODEC_MAX_LENGTH;
 import static io.sluice.auth.storage.StreamSessionEntity.ENCODER_MAX_LENGTH;
@@ -25,7 +25,7 @@ import java.util.List;
  * Session history, written from session events. Every write is one upsert that merges what the event
  * knows into what is stored, so applying an event twice, or events of a session in any order, ends in the
  * same row. Events of streams this service does not know (deleted ones) change nothing. Texts are
- * cleaned and cut to their columns ({@link EventText}); an identifier that cannot be stored as it is makes
+ * cleaned and cut to their columns ({@link StoredText#clean}); an identifier that cannot be stored as it is makes
  * the event {@linkplain UnstorableEventException unstorable}.
  */
 @ApplicationScoped
@@ -151,11 +151,11 @@ public class StreamSessionRepository implements PanacheRepositoryBase<StreamSess
     }
 
     private static void requireStorableIds(String streamId, String sessionId) {
-        if (!EventText.isStorableIdentifier(streamId, STREAM_ID_MAX_LENGTH)) {
+        if (!StoredText.isStorableIdentifier(streamId, STREAM_ID_MAX_LENGTH)) {
             throw new UnstorableEventException("the stream id is empty, longer than " + STREAM_ID_MAX_LENGTH
                     + " characters or holds control characters");
         }
-        if (!EventText.isStorableIdentifier(sessionId, SESSION_ID_MAX_LENGTH)) {
+        if (!StoredText.isStorableIdentifier(sessionId, SESSION_ID_MAX_LENGTH)) {
             throw new UnstorableEventException("the session id is empty, longer than " + SESSION_ID_MAX_LENGTH
                     + " characters or holds control characters");
         }

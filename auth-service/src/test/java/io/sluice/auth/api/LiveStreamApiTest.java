@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,10 +20,13 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.sluice.auth.domain.LiveStreamLimits;
 import io.sluice.auth.support.Db;
 import io.sluice.auth.support.Tokens;
 import io.sluice.testkit.DemoUser;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The live-stream resource as a user sees it: fields, defaults, changes, paging and errors. */
 @QuarkusTest
@@ -306,16 +311,67 @@ class LiveStreamApiTest {
                 .then().statusCode(400).body("type", equalTo("urn:sluice:problem:validation"));
     }
 
+    static Stream<Arguments> badQueryParameters() {
+        String nulInCursorId = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("2026-11-24T15:14:53Z|ls_\u0000".getBytes(StandardCharsets.UTF_8));
+        return Stream.of(
+                Arguments.of("", "limit", "abc"),
+                Arguments.of("", "limit", "1.5"),
+                Arguments.of("", "limit", "99999999999"),
+                Arguments.of("", "limit", "0"),
+                Arguments.of("", "limit", "-1"),
+                Arguments.of("", "limit", "101"),
+                Arguments.of("", "status", "live"),
+                Arguments.of("", "status", "ACTIVE"),
+                Arguments.of("", "status", "idle,active"),
+                Arguments.of("", "cursor", "not-a-cursor"),
+                Arguments.of("", "cursor", nulInCursorId),
+                Arguments.of("", "tenant", "acme\u0000"),
+                Arguments.of("", "tenant", "t".repeat(LiveStreamLimits.TENANT_MAX_LENGTH + 1)),
+                Arguments.of("/{id}/sessions", "limit", "abc"),
+                Arguments.of("/{id}/sessions", "limit", "0"),
+                Arguments.of("/{id}/sessions", "limit", "101"),
+                Arguments.of("/{id}/sessions", "cursor", "not-a-cursor"),
+                Arguments.of("/{id}/sessions", "cursor", nulInCursorId));
+    }
+
+    @ParameterizedTest(name = "GET /v1/live-streams{0}?{1}={2}")
+    @MethodSource("badQueryParameters")
+    void aQueryParameterOfTheWrongTypeOrShapeIsAValidationProblemNamingIt(String suffix, String parameter, String value) {
+        String id = create(DemoUser.ALICE, "queried").getString("id");
+        for (DemoUser user : List.of(DemoUser.ALICE, DemoUser.OLIVIA)) {
+            as(user).queryParam(parameter, value).when().get("/v1/live-streams" + suffix.replace("{id}", id))
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:sluice:problem:validation"))
+                    .body("errors.field", contains(parameter));
+        }
+    }
+
     @Test
-    void badQueryParametersAreValidationProblems() {
-        as(DemoUser.ALICE).queryParam("status", "live").when().get("/v1/live-streams")
-                .then().statusCode(400).body("errors[0].field", equalTo("status"));
-        as(DemoUser.ALICE).queryParam("limit", 101).when().get("/v1/live-streams")
-                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
-        as(DemoUser.ALICE).queryParam("limit", 0).when().get("/v1/live-streams")
-                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
-        as(DemoUser.ALICE).queryParam("cursor", "not-a-cursor").when().get("/v1/live-streams")
-                .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+    void theLargestAndSmallestPageSizesAndAnEmptyParameterAreAccepted() {
+        String id = create(DemoUser.ALICE, "paged at the limits").getString("id");
+        for (String suffix : List.of("", "/" + id + "/sessions")) {
+            as(DemoUser.ALICE).queryParam("limit", 1).when().get("/v1/live-streams" + suffix).then().statusCode(200);
+            as(DemoUser.ALICE).queryParam("limit", 100).when().get("/v1/live-streams" + suffix).then().statusCode(200);
+            as(DemoUser.ALICE).queryParam("limit", "").queryParam("cursor", "").when().get("/v1/live-streams" + suffix)
+                    .then().statusCode(200);
+        }
+        as(DemoUser.ALICE).queryParam("status", "").when().get("/v1/live-streams").then().statusCode(200);
+        as(DemoUser.OLIVIA).queryParam("tenant", "t".repeat(LiveStreamLimits.TENANT_MAX_LENGTH)).when().get("/v1/live-streams")
+                .then().statusCode(200).body("data", empty());
+    }
+
+    @ParameterizedTest(name = "GET /v1/live-streams/{0}")
+    @ValueSource(strings = {"ls_%00", "ls_%1B%5B31m", "ls_0123456789abcdef0123456789abcdef0123456789abcdef"})
+    void anIdThatCannotBeAStreamIsNotFound(String id) {
+        as(DemoUser.ALICE).urlEncodingEnabled(false).when().get("/v1/live-streams/" + id)
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sluice:problem:live-stream-not-found"));
+        as(DemoUser.ALICE).urlEncodingEnabled(false).when().post("/v1/live-streams/" + id + "/disable")
+                .then().statusCode(404)
+                .body("type", equalTo("urn:sluice:problem:live-stream-not-found"));
     }
 
     @Test
@@ -350,6 +406,10 @@ class LiveStreamApiTest {
                 .body("paths.'/v1/live-streams/{id}/rotate-key'.post.summary", not(emptyOrNullString()))
                 .body("paths.'/v1/admin/registry/republish'.post.summary", not(emptyOrNullString()))
                 .body("components.schemas.LiveStream.properties.reconnect_window_seconds.maximum", equalTo(1800))
+                .body("paths.'/v1/live-streams'.get.parameters.find { it.name == 'limit' }.schema.type", equalTo("integer"))
+                .body("paths.'/v1/live-streams'.get.parameters.find { it.name == 'limit' }.schema.maximum", equalTo(100))
+                .body("paths.'/v1/live-streams/{id}/sessions'.get.parameters.find { it.name == 'limit' }.schema.default",
+                        equalTo(25))
                 .body("components.schemas.Problem.properties.type", notNullValue());
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }

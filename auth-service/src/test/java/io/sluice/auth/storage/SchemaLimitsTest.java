@@ -38,6 +38,7 @@ class SchemaLimitsTest {
                 Arguments.of("live_stream", "name", NAME_MAX_LENGTH),
                 Arguments.of("live_stream", "passthrough", PASSTHROUGH_MAX_LENGTH),
                 Arguments.of("live_stream", "tenant", TENANT_MAX_LENGTH),
+                Arguments.of("live_stream", "id", LiveStreamEntity.ID_MAX_LENGTH),
                 Arguments.of("stream_session", "stream_id", StreamSessionEntity.STREAM_ID_MAX_LENGTH),
                 Arguments.of("stream_session", "session_id", StreamSessionEntity.SESSION_ID_MAX_LENGTH),
                 Arguments.of("stream_session", "ingest_instance", StreamSessionEntity.INGEST_INSTANCE_MAX_LENGTH),
