@@ -35,7 +35,11 @@ public class ProblemResponses {
 
     @ServerExceptionMapper
     public Response accessDenied(AccessDeniedException e, UriInfo uri) {
-        ProblemType type = e.reason() == AccessDeniedException.Reason.NO_TENANT ? ProblemType.NO_TENANT : ProblemType.FORBIDDEN;
+        ProblemType type = switch (e.reason()) {
+            case NO_TENANT -> ProblemType.NO_TENANT;
+            case INVALID_TENANT -> ProblemType.INVALID_TENANT;
+            case NOT_A_STREAMER, OTHER_TENANT, NOT_AN_ADMIN -> ProblemType.FORBIDDEN;
+        };
         return respond(Problem.of(type, e.getMessage(), path(uri)));
     }
 

@@ -13,6 +13,7 @@ public enum ProblemType {
     UNAUTHORIZED("unauthorized", 401, "A valid bearer token is required"),
     FORBIDDEN("forbidden", 403, "The caller may not do this"),
     NO_TENANT("no-tenant", 403, "The token names no tenant"),
+    INVALID_TENANT("invalid-tenant", 403, "The token's tenant claim is not a usable tenant name"),
     LIVE_STREAM_NOT_FOUND("live-stream-not-found", 404, "No such live stream"),
     NOT_FOUND("not-found", 404, "No such resource"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "The resource does not support this method"),

@@ -6,6 +6,8 @@ public class AccessDeniedException extends RuntimeException {
     public enum Reason {
         /** The token names no tenant. */
         NO_TENANT,
+        /** The token's tenant claim is not one usable tenant name (a list, say, or too long). */
+        INVALID_TENANT,
         /** Creating and changing streams needs the streamer role. */
         NOT_A_STREAMER,
         /** Admins read other tenants' streams but do not change them. */

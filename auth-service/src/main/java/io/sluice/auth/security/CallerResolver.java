@@ -2,7 +2,11 @@ package io.sluice.auth.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.sluice.auth.config.AuthConfig;
+import io.sluice.auth.domain.AccessDeniedException;
+import io.sluice.auth.domain.LiveStreamLimits;
+import io.sluice.auth.storage.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Turns the verified token of a request into a {@link Caller}. */
@@ -15,15 +19,37 @@ public class CallerResolver {
         this.config = config;
     }
 
+    /**
+     * @throws AccessDeniedException if the token's tenant claim is there but is not one tenant name that
+     *         fits the {@code tenant} column: a list, a number, too long, with control characters. The
+     *         provider's mapping is wrong then, and guessing a tenant from it could put a stream in another
+     *         tenant's hands.
+     */
     public Caller resolve(SecurityIdentity identity) {
         String tenant = null;
         if (identity.getPrincipal() instanceof JsonWebToken token) {
-            Object claim = token.getClaim(config.identity().tenantClaim());
-            if (claim != null && !claim.toString().isBlank()) {
-                tenant = claim.toString().replace("\"", "");
-            }
+            tenant = tenant(token.getClaim(config.identity().tenantClaim()));
         }
         return new Caller(identity.getPrincipal().getName(), tenant, identity.getRoles(),
                 identity.hasRole(config.identity().adminRole()), identity.hasRole(config.identity().streamerRole()));
+    }
+
+    private String tenant(Object claim) {
+        String name = switch (claim) {
+            case null -> null;
+            case String text -> text;
+            case JsonString json -> json.getString();
+            default -> throw new AccessDeniedException(AccessDeniedException.Reason.INVALID_TENANT,
+                    "The token's " + config.identity().tenantClaim() + " claim is not a single tenant name");
+        };
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        if (!StoredText.isStorableIdentifier(name, LiveStreamLimits.TENANT_MAX_LENGTH)) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.INVALID_TENANT,
+                    "The token's " + config.identity().tenantClaim() + " claim is longer than "
+                            + LiveStreamLimits.TENANT_MAX_LENGTH + " characters or holds control characters");
+        }
+        return name;
     }
 }

@@ -15,7 +15,11 @@ public final class Api {
     }
 
     public static RequestSpecification as(DemoUser user) {
-        return given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON);
+        return withToken(Tokens.of(user));
+    }
+
+    public static RequestSpecification withToken(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     /** Creates a stream and returns the answer, which holds the stream key. */

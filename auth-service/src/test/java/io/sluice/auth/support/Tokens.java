@@ -1,16 +1,22 @@
 package io.sluice.auth.support;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.testkit.DemoUser;
 import io.sluice.testkit.TestStack;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,21 +26,33 @@ import java.util.regex.Pattern;
  */
 public final class Tokens {
 
+    /** The realm's user of tenant {@code acme} without the streamer role: reads, never changes. */
+    public static final String VIEWER = "victor";
+
     private static final Duration REUSE = Duration.ofMinutes(5);
-    private static final Map<DemoUser, String> TOKENS = new EnumMap<>(DemoUser.class);
-    private static final Map<DemoUser, Instant> FETCHED = new EnumMap<>(DemoUser.class);
+    private static final Map<String, String> TOKENS = new HashMap<>();
+    private static final Map<String, Instant> FETCHED = new HashMap<>();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Tokens() {
     }
 
     public static synchronized String of(DemoUser user) {
-        Instant fetched = FETCHED.get(user);
-        if (fetched == null || fetched.plus(REUSE).isBefore(Instant.now())) {
-            TOKENS.put(user, user.accessToken());
-            FETCHED.put(user, Instant.now());
-        }
-        return TOKENS.get(user);
+        return cached(user.username(), user::accessToken);
+    }
+
+    /** A token of {@link #VIEWER}. */
+    public static synchronized String viewer() {
+        return cached(VIEWER, () -> fresh("sluice-cli", VIEWER));
+    }
+
+    /**
+     * A fresh token for a user through one of the realm's test clients ({@code sluice-test-*}), each made to
+     * issue tokens the API must refuse.
+     */
+    public static String fromTestClient(String clientId, DemoUser user) {
+        return fresh(clientId, user.username());
     }
 
     /**
@@ -42,17 +60,45 @@ public final class Tokens {
      * audience, but it names no tenant and holds no streamer role.
      */
     public static String serviceAccount() {
-        String form = "grant_type=client_credentials&client_id=sluice-ingest-service&client_secret=local-ingest-service-secret";
+        return token("grant_type=client_credentials&client_id=sluice-ingest-service&client_secret=local-ingest-service-secret");
+    }
+
+    /** The claims of a token, read without checking it: for tests to show what they send. */
+    public static Map<String, Object> claims(String token) {
+        try {
+            return new ObjectMapper().readValue(Base64.getUrlDecoder().decode(token.split("\\.")[1]), new TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cached(String username, Supplier<String> fetch) {
+        Instant fetched = FETCHED.get(username);
+        if (fetched == null || fetched.plus(REUSE).isBefore(Instant.now())) {
+            TOKENS.put(username, fetch.get());
+            FETCHED.put(username, Instant.now());
+        }
+        return TOKENS.get(username);
+    }
+
+    /** The realm's demo users have their user name as password. */
+    private static String fresh(String clientId, String username) {
+        return token("grant_type=password&client_id=" + enc(clientId) + "&username=" + enc(username) + "&password=" + enc(username));
+    }
+
+    private static String token(String form) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(TestStack.get().endpoints().oidcServerUrl()
                         + "/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             Matcher token = ACCESS_TOKEN.matcher(response.body());
             if (response.statusCode() != 200 || !token.find()) {
-                throw new IllegalStateException("no service account token: HTTP " + response.statusCode());
+                throw new IllegalStateException("no token: HTTP " + response.statusCode() + " " + response.body());
             }
             return token.group(1);
         } catch (IOException e) {
@@ -61,5 +107,9 @@ public final class Tokens {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -145,6 +145,7 @@ public final class SluiceCli {
         out.println("Demo users (realm sluice, client sluice-cli; password = user name):");
         out.println("  alice   tenant acme     role streamer");
         out.println("  bob     tenant globex   role streamer");
+        out.println("  victor  tenant acme     no role: reads acme's streams, changes none");
         out.println("  olivia  tenant ops      roles admin, streamer");
         out.println();
         out.println("Next: get a token, then create a live stream:");
