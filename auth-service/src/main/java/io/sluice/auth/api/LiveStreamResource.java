@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,8 +23,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -70,6 +73,14 @@ public class LiveStreamResource {
              "updated_at":"2026-11-24T15:14:53.123456Z","active_session":null,
              "stream_key":"sluice_sk_4mKx0Vb0o1cOQy8Q2Yl3lq3dXc0tZ3pS9w7Jm8n2Hk4"}""";
 
+    static final String ETAG_DESCRIPTION = "The stream's version, for `If-Match`; every change a caller can see makes a new one";
+    static final String IF_MATCH_DESCRIPTION = "Change the stream only if it is still at one of these versions (its `ETag`),"
+            + " else 412 precondition-failed; `*` or no header: whatever its version";
+    static final String PRECONDITION_FAILED_EXAMPLE = """
+            {"type":"urn:sluice:problem:precondition-failed","title":"The stream has changed since the version the request names",
+             "status":412,"detail":"Live stream ls_3f6c1d0a9b8e4f7a8c2d5e6f7a8b9c0d is at version 4, not the one If-Match names",
+             "instance":"/v1/live-streams/ls_3f6c1d0a9b8e4f7a8c2d5e6f7a8b9c0d"}""";
+
     private final LiveStreamService service;
     private final LiveStreamViews views;
     private final CallerResolver callers;
@@ -86,7 +97,7 @@ public class LiveStreamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a live stream",
             description = "Needs the streamer role. The answer holds `stream_key`: the only time the key is shown.")
-    @APIResponse(responseCode = "201", description = "Created; `Location` names the new stream",
+    @APIResponse(responseCode = "201", description = "Created; `Location` names the new stream", headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class),
                     examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A field is invalid; `errors` names it",
@@ -98,6 +109,7 @@ public class LiveStreamResource {
     public Response create(@Valid @NotNull CreateLiveStreamRequest body, UriInfo uri) {
         IssuedKey issued = service.create(caller(), body.toSpec());
         return Response.created(uri.getAbsolutePathBuilder().path(issued.state().stream().id).build())
+                .tag(EntityTags.of(issued.state().stream().version))
                 .entity(views.of(issued)).build();
     }
 
@@ -124,21 +136,24 @@ public class LiveStreamResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a live stream")
-    @APIResponse(responseCode = "200", description = "The stream, without its key",
+    @APIResponse(responseCode = "200", description = "The stream, without its key", headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class)))
     @APIResponse(responseCode = "404", description = "No such stream in the caller's tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = NOT_FOUND_EXAMPLE)))
-    public LiveStreamView get(@PathParam("id") String id) {
-        return views.of(service.get(caller(), id));
+    public Response get(@PathParam("id") String id) {
+        return tagged(service.get(caller(), id));
     }
 
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(summary = "Change a live stream's settings",
-            description = "Absent fields stay as they are. Limits, reconnect window and recording reach ingest through the key registry.")
-    @APIResponse(responseCode = "200", description = "The changed stream",
+            description = "A JSON merge patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields"
+                    + " stay as they are, `\"passthrough\": null` removes it, null for any other field is a validation error."
+                    + " A patch that changes nothing changes neither `updated_at` nor the ETag. Limits, reconnect window and"
+                    + " recording reach ingest through the key registry.")
+    @APIResponse(responseCode = "200", description = "The changed stream", headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid; `errors` names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -147,44 +162,58 @@ public class LiveStreamResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such stream in the caller's tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LiveStreamView update(@PathParam("id") String id, @Valid @NotNull UpdateLiveStreamRequest body) {
-        return views.of(service.update(caller(), id, body.toSpec()));
+    @APIResponse(responseCode = "412", description = "`If-Match` names another version; the answer's `ETag` is the current one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "precondition failed", value = PRECONDITION_FAILED_EXAMPLE)))
+    public Response update(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\"")) @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch,
+            @Valid @NotNull UpdateLiveStreamRequest body) {
+        return tagged(service.update(caller(), id, body.toSpec(), EntityTags.ifMatch(ifMatch)));
     }
 
     @POST
     @Path("{id}/rotate-key")
     @Operation(summary = "Issue a new stream key",
             description = "The answer holds the new `stream_key`, shown only this once. The old key stops working on every ingest instance within a second; a session using it is ended.")
-    @APIResponse(responseCode = "200", description = "The stream with its new key",
+    @APIResponse(responseCode = "200", description = "The stream with its new key", headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class)))
     @APIResponse(responseCode = "403", description = "No streamer role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such stream in the caller's tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LiveStreamView rotateKey(@PathParam("id") String id) {
-        return views.of(service.rotateKey(caller(), id));
+    @APIResponse(responseCode = "412", description = "`If-Match` names another version; the answer's `ETag` is the current one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "precondition failed", value = PRECONDITION_FAILED_EXAMPLE)))
+    public Response rotateKey(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\"")) @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch) {
+        IssuedKey issued = service.rotateKey(caller(), id, EntityTags.ifMatch(ifMatch));
+        return Response.ok(views.of(issued)).tag(EntityTags.of(issued.state().stream().version)).build();
     }
 
     @POST
     @Path("{id}/disable")
     @Operation(summary = "Disable a live stream", description = "Ingest refuses its key and ends a live session. Disabling a disabled stream changes nothing.")
-    @APIResponse(responseCode = "200", description = "The stream, now `disabled`",
+    @APIResponse(responseCode = "200", description = "The stream, now `disabled`", headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class)))
     @APIResponse(responseCode = "404", description = "No such stream in the caller's tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LiveStreamView disable(@PathParam("id") String id) {
-        return views.of(service.setEnabled(caller(), id, false));
+    @APIResponse(responseCode = "412", description = "`If-Match` names another version; the answer's `ETag` is the current one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "precondition failed", value = PRECONDITION_FAILED_EXAMPLE)))
+    public Response disable(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\"")) @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch) {
+        return tagged(service.setEnabled(caller(), id, false, EntityTags.ifMatch(ifMatch)));
     }
 
     @POST
     @Path("{id}/enable")
     @Operation(summary = "Enable a live stream", description = "Its key works again. Enabling an enabled stream changes nothing.")
-    @APIResponse(responseCode = "200", description = "The stream, `idle` or `active` again",
+    @APIResponse(responseCode = "200", description = "The stream, `idle` or `active` again", headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class)))
     @APIResponse(responseCode = "404", description = "No such stream in the caller's tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LiveStreamView enable(@PathParam("id") String id) {
-        return views.of(service.setEnabled(caller(), id, true));
+    @APIResponse(responseCode = "412", description = "`If-Match` names another version; the answer's `ETag` is the current one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "precondition failed", value = PRECONDITION_FAILED_EXAMPLE)))
+    public Response enable(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\"")) @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch) {
+        return tagged(service.setEnabled(caller(), id, true, EntityTags.ifMatch(ifMatch)));
     }
 
     @DELETE
@@ -193,8 +222,11 @@ public class LiveStreamResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such stream in the caller's tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@PathParam("id") String id) {
-        service.delete(caller(), id);
+    @APIResponse(responseCode = "412", description = "`If-Match` names another version; the answer's `ETag` is the current one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "precondition failed", value = PRECONDITION_FAILED_EXAMPLE)))
+    public Response delete(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\"")) @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch) {
+        service.delete(caller(), id, EntityTags.ifMatch(ifMatch));
         return Response.noContent().build();
     }
 
@@ -213,6 +245,10 @@ public class LiveStreamResource {
             @QueryParam("limit") String limit) {
         Page<StreamSessionEntity> page = service.sessions(caller(), id, cursor, QueryParameters.limit(limit));
         return new PageView<>(page.items().stream().map(views::session).toList(), page.nextCursor());
+    }
+
+    private Response tagged(LiveStreamState state) {
+        return Response.ok(views.of(state)).tag(EntityTags.of(state.stream().version)).build();
     }
 
     private Caller caller() {

@@ -2,6 +2,7 @@ package io.sluice.auth.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -10,6 +11,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.sluice.auth.domain.AccessDeniedException;
 import io.sluice.auth.domain.InvalidParameterException;
 import io.sluice.auth.domain.LiveStreamNotFoundException;
+import io.sluice.auth.domain.PreconditionFailedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -31,6 +33,12 @@ public class ProblemResponses {
     @ServerExceptionMapper
     public Response notFound(LiveStreamNotFoundException e, UriInfo uri) {
         return respond(Problem.of(ProblemType.LIVE_STREAM_NOT_FOUND, e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionFailed(PreconditionFailedException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(ProblemType.PRECONDITION_FAILED, e.getMessage(), path(uri))))
+                .tag(EntityTags.of(e.currentVersion())).build();
     }
 
     @ServerExceptionMapper
@@ -66,16 +74,23 @@ public class ProblemResponses {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof InvalidNullException nullField) {
+            return nullField(nullField, uri);
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+            String field = jsonPath(mapping);
             Problem problem = new Problem(ProblemType.MALFORMED_BODY.type(), ProblemType.MALFORMED_BODY.title(), 400,
                     field + " has the wrong type or is not a known field", path(uri),
                     List.of(new Problem.FieldError(field, "has the wrong type or is not a known field")));
             return respond(problem);
         }
         return respond(Problem.of(ProblemType.MALFORMED_BODY, "The body is not a JSON document", path(uri)));
+    }
+
+    /** {@code null} for a field of a merge patch that cannot be removed ({@code @JsonSetter(nulls = FAIL)}). */
+    @ServerExceptionMapper
+    public Response nullField(InvalidNullException e, UriInfo uri) {
+        return validation(List.of(new Problem.FieldError(jsonPath(e), "must not be null")), uri);
     }
 
     /** Named on its own so that it wins over the JSON provider's built-in mapper for this type. */
@@ -121,6 +136,12 @@ public class ProblemResponses {
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.errorf(e, "Request %s failed", path(uri));
         return respond(Problem.of(ProblemType.INTERNAL, null, path(uri)));
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
     }
 
     private static Response validation(List<Problem.FieldError> errors, UriInfo uri) {

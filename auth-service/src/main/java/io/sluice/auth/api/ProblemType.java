@@ -18,6 +18,7 @@ public enum ProblemType {
     NOT_FOUND("not-found", 404, "No such resource"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "The resource does not support this method"),
     NOT_ACCEPTABLE("not-acceptable", 406, "The resource cannot produce the requested media type"),
+    PRECONDITION_FAILED("precondition-failed", 412, "The stream has changed since the version the request names"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body's media type is not supported"),
     INTERNAL("internal", 500, "The service failed to handle the request");
 

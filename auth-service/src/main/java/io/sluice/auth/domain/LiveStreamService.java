@@ -60,6 +60,7 @@ public class LiveStreamService {
         stream.maxContinuousDurationSeconds = Objects.requireNonNullElse(spec.maxContinuousDurationSeconds(),
                 LiveStreamSpec.DEFAULT_MAX_CONTINUOUS_DURATION_SECONDS);
         stream.maxBitrateKbps = Objects.requireNonNullElse(spec.maxBitrateKbps(), LiveStreamSpec.DEFAULT_MAX_BITRATE_KBPS);
+        stream.version = 1;
         stream.registryVersion = 1;
         stream.createdBy = caller.subject();
         stream.createdAt = now;
@@ -99,14 +100,18 @@ public class LiveStreamService {
         return new Page<>(withStatus(page.items()), page.nextCursor());
     }
 
+    /** Changes what {@code changes} gives; a change to what a stream already has is none, and bumps nothing. */
     @Transactional
-    public LiveStreamState update(Caller caller, String id, LiveStreamSpec changes) {
-        LiveStreamEntity stream = lockForChange(caller, id);
-        if (changes.name() != null) {
+    public LiveStreamState update(Caller caller, String id, LiveStreamSpec changes, VersionPrecondition precondition) {
+        LiveStreamEntity stream = lockForChange(caller, id, precondition);
+        boolean changed = false;
+        if (changes.name() != null && !changes.name().equals(stream.name)) {
             stream.name = changes.name();
+            changed = true;
         }
-        if (changes.passthrough() != null) {
+        if (changes.passthrough() != null && !Objects.equals(emptyToNull(changes.passthrough()), stream.passthrough)) {
             stream.passthrough = emptyToNull(changes.passthrough());
+            changed = true;
         }
         boolean ingestSees = false;
         if (changes.reconnectWindowSeconds() != null && changes.reconnectWindowSeconds() != stream.reconnectWindowSeconds) {
@@ -126,7 +131,9 @@ public class LiveStreamService {
             stream.maxBitrateKbps = changes.maxBitrateKbps();
             ingestSees = true;
         }
-        stream.updatedAt = now();
+        if (changed || ingestSees) {
+            markChanged(stream);
+        }
         if (ingestSees) {
             publish(stream);
         }
@@ -135,22 +142,22 @@ public class LiveStreamService {
 
     /** A new key; the old one stops working as soon as ingest reads the registry record. */
     @Transactional
-    public IssuedKey rotateKey(Caller caller, String id) {
-        LiveStreamEntity stream = lockForChange(caller, id);
+    public IssuedKey rotateKey(Caller caller, String id, VersionPrecondition precondition) {
+        LiveStreamEntity stream = lockForChange(caller, id, precondition);
         String key = generator.newKey();
         stream.keyHash = StreamKeyHash.of(key);
-        stream.updatedAt = now();
+        markChanged(stream);
         publish(stream);
         return new IssuedKey(withStatus(List.of(stream)).getFirst(), key);
     }
 
     /** Enables or disables the key; setting the state it already has changes nothing. */
     @Transactional
-    public LiveStreamState setEnabled(Caller caller, String id, boolean enabled) {
-        LiveStreamEntity stream = lockForChange(caller, id);
+    public LiveStreamState setEnabled(Caller caller, String id, boolean enabled, VersionPrecondition precondition) {
+        LiveStreamEntity stream = lockForChange(caller, id, precondition);
         if (stream.enabled != enabled) {
             stream.enabled = enabled;
-            stream.updatedAt = now();
+            markChanged(stream);
             publish(stream);
         }
         return withStatus(List.of(stream)).getFirst();
@@ -158,8 +165,8 @@ public class LiveStreamService {
 
     /** Deletes the stream and its history; the registry gets a tombstone. */
     @Transactional
-    public void delete(Caller caller, String id) {
-        LiveStreamEntity stream = lockForChange(caller, id);
+    public void delete(Caller caller, String id, VersionPrecondition precondition) {
+        LiveStreamEntity stream = lockForChange(caller, id, precondition);
         stream.delete();
         outbox.appendTombstone(id);
     }
@@ -203,13 +210,23 @@ public class LiveStreamService {
         }
     }
 
+    /** Every change a caller can see gives the stream a new version (its ETag) and update time. */
+    private static void markChanged(LiveStreamEntity stream) {
+        stream.version++;
+        stream.updatedAt = now();
+    }
+
+    /** Changes ingest must know about also go to the key registry, with a new registry version. */
     private void publish(LiveStreamEntity stream) {
         stream.registryVersion++;
         outbox.append(stream);
     }
 
-    /** Loads and row-locks a stream the caller may change, or says why not. */
-    private LiveStreamEntity lockForChange(Caller caller, String id) {
+    /**
+     * Loads and row-locks a stream the caller may change, or says why not; the precondition is checked
+     * last, so that another tenant's stream is not found rather than failing it.
+     */
+    private LiveStreamEntity lockForChange(Caller caller, String id, VersionPrecondition precondition) {
         requireStreamer(caller);
         requireWellFormed(id);
         LiveStreamEntity stream = streams.findForUpdate(id).orElseThrow(() -> new LiveStreamNotFoundException(id));
@@ -219,6 +236,9 @@ public class LiveStreamService {
                         "Admins may read other tenants' streams, not change them");
             }
             throw new LiveStreamNotFoundException(id);
+        }
+        if (!precondition.allows(stream.version)) {
+            throw new PreconditionFailedException(id, stream.version);
         }
         return stream;
     }

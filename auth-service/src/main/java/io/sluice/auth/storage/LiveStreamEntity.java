@@ -49,6 +49,11 @@ public class LiveStreamEntity extends PanacheEntityBase {
     @Column(name = "max_bitrate_kbps", nullable = false)
     public int maxBitrateKbps;
 
+    /** Grows with every change a caller can see; the API's ETag. */
+    @Column(nullable = false)
+    public long version;
+
+    /** Grows with every change ingest sees; the registry record carries it. */
     @Column(name = "registry_version", nullable = false)
     public long registryVersion;
 

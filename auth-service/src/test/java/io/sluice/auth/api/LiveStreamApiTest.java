@@ -120,6 +120,57 @@ class LiveStreamApiTest {
                 .body("reconnect_window_seconds", equalTo(300));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"application/merge-patch+json", "application/json"})
+    void aNullInAPatchRemovesPassthroughAndIsRefusedForEveryOtherField(String contentType) {
+        String id = create(DemoUser.ALICE, Map.of("name", "merge patched", "passthrough", "order-1")).getString("id");
+        String path = "/v1/live-streams/" + id;
+
+        as(DemoUser.ALICE).contentType(contentType).body("{\"passthrough\": null}").when().patch(path)
+                .then().statusCode(200)
+                .body("passthrough", nullValue())
+                .body("name", equalTo("merge patched"));
+        assertThat(Db.streamRow(id)).containsEntry("passthrough", null);
+        as(DemoUser.ALICE).contentType(contentType).body("{\"passthrough\": \"order-2\"}").when().patch(path)
+                .then().statusCode(200).body("passthrough", equalTo("order-2"));
+
+        for (String field : List.of("name", "reconnect_window_seconds", "recording", "max_continuous_duration_seconds",
+                "max_bitrate_kbps")) {
+            as(DemoUser.ALICE).contentType(contentType).body("{\"" + field + "\": null, \"passthrough\": null}").when().patch(path)
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:sluice:problem:validation"))
+                    .body("errors.field", contains(field))
+                    .body("errors[0].message", equalTo("must not be null"));
+        }
+        as(DemoUser.ALICE).when().get(path).then().statusCode(200)
+                .body("passthrough", equalTo("order-2"))
+                .body("reconnect_window_seconds", equalTo(60))
+                .body("recording", equalTo(true));
+    }
+
+    @Test
+    void aPatchThatChangesNothingChangesNeitherTheUpdateTimeNorTheVersions() {
+        JsonPath created = create(DemoUser.ALICE, Map.of("name", "left alone", "passthrough", "p", "max_bitrate_kbps", 6000));
+        String id = created.getString("id");
+        String path = "/v1/live-streams/" + id;
+
+        for (String body : List.of("{}", "{\"name\": \"left alone\", \"passthrough\": \"p\", \"max_bitrate_kbps\": 6000,"
+                + " \"reconnect_window_seconds\": 60, \"recording\": true}")) {
+            as(DemoUser.ALICE).contentType("application/merge-patch+json").body(body).when().patch(path)
+                    .then().statusCode(200)
+                    .header("ETag", "\"1\"")
+                    .body("updated_at", equalTo(created.getString("updated_at")));
+        }
+        // registry_version grows with every record written to the outbox.
+        assertThat(Db.streamRow(id)).containsEntry("version", 1L).containsEntry("registry_version", 1L);
+
+        as(DemoUser.ALICE).body(Map.of("passthrough", "")).when().patch(path)
+                .then().statusCode(200).header("ETag", "\"2\"").body("passthrough", nullValue());
+        as(DemoUser.ALICE).body(Map.of("passthrough", "")).when().patch(path).then().statusCode(200).header("ETag", "\"2\"");
+        assertThat(Db.streamRow(id)).containsEntry("version", 2L).containsEntry("registry_version", 1L);
+    }
+
     @Test
     void rotateKeyShowsANewKeyOnce() {
         JsonPath created = create(DemoUser.ALICE, "rotating");
@@ -406,6 +457,13 @@ class LiveStreamApiTest {
                 .body("paths.'/v1/live-streams/{id}/rotate-key'.post.summary", not(emptyOrNullString()))
                 .body("paths.'/v1/admin/registry/republish'.post.summary", not(emptyOrNullString()))
                 .body("components.schemas.LiveStream.properties.reconnect_window_seconds.maximum", equalTo(1800))
+                .body("components.schemas.UpdateLiveStream.properties.reconnect_window_seconds.maximum", equalTo(1800))
+                .body("components.schemas.UpdateLiveStream.properties.passthrough.type", hasItem("null"))
+                .body("paths.'/v1/live-streams/{id}'.patch.parameters.find { it.name == 'If-Match' }.in", equalTo("header"))
+                .body("paths.'/v1/live-streams/{id}'.patch.parameters.find { it.name == 'If-Match' }.schema.type", equalTo("string"))
+                .body("paths.'/v1/live-streams/{id}'.patch.responses.'412'.content.'application/problem+json'.examples",
+                        hasKey("precondition failed"))
+                .body("paths.'/v1/live-streams/{id}'.get.responses.'200'.headers", hasKey("ETag"))
                 .body("paths.'/v1/live-streams'.get.parameters.find { it.name == 'limit' }.schema.type", equalTo("integer"))
                 .body("paths.'/v1/live-streams'.get.parameters.find { it.name == 'limit' }.schema.maximum", equalTo(100))
                 .body("paths.'/v1/live-streams/{id}/sessions'.get.parameters.find { it.name == 'limit' }.schema.default",
