@@ -91,12 +91,12 @@ public class LiveStreamService {
             }
             scope = tenant;
         }
-        PageCursors.Position after = PageCursors.decode(cursor);
+        PageCursors.StreamPosition after = PageCursors.streamPosition(cursor);
         LiveStreamRepository.StatusFilter filter = status == null ? LiveStreamRepository.StatusFilter.ANY
                 : LiveStreamRepository.StatusFilter.valueOf(status.name());
         Page<LiveStreamEntity> page = Page.of(streams.page(scope, filter,
-                        after == null ? null : new LiveStreamRepository.PageCursor(after.at(), after.id()), limit + 1, now()),
-                limit, last -> PageCursors.encode(last.createdAt, last.id));
+                        after == null ? null : new LiveStreamRepository.PageCursor(after.createdAt(), after.id()), limit + 1, now()),
+                limit, PageCursors::after);
         return new Page<>(withStatus(page.items()), page.nextCursor());
     }
 
@@ -176,10 +176,7 @@ public class LiveStreamService {
         if (streams.findVisible(id, readScope(caller)).isEmpty()) {
             throw new LiveStreamNotFoundException(id);
         }
-        PageCursors.Position after = PageCursors.decode(cursor);
-        return Page.of(sessions.page(id,
-                        after == null ? null : new StreamSessionRepository.PageCursor(after.at(), after.id()), limit + 1),
-                limit, last -> PageCursors.encode(last.listedAt, last.sessionId));
+        return Page.of(sessions.page(id, PageCursors.sessionPosition(cursor), limit + 1), limit, PageCursors::after);
     }
 
     /**

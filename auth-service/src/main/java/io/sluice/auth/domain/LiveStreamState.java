@@ -20,7 +20,7 @@ public record LiveStreamState(LiveStreamEntity stream, LiveStreamStatus status, 
     static LiveStreamState of(LiveStreamEntity stream, List<StreamSessionEntity> recentSessions, Instant now) {
         StreamSessionEntity live = recentSessions.stream()
                 .filter(StreamSessionEntity::live)
-                .max(Comparator.comparing((StreamSessionEntity s) -> s.listedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .max(Comparator.comparingLong((StreamSessionEntity s) -> s.seq))
                 .orElse(null);
         boolean reconnecting = recentSessions.stream()
                 .anyMatch(s -> s.endedAt != null && s.endedAt.plusSeconds(stream.reconnectWindowSeconds).isAfter(now));

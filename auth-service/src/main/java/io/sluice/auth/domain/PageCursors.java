@@ -2,46 +2,82 @@ package io.sluice.auth.domain;
 
 import io.sluice.auth.storage.LiveStreamEntity;
 import io.sluice.auth.storage.StoredText;
+import io.sluice.auth.storage.StreamSessionEntity;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 /**
- * Opaque page cursors: the sort position of the last item (a time and an id) in base64url. Clients pass
- * them back unchanged; their content is not part of the API.
+ * Opaque page cursors in base64url: where the last item of a page sits in its list. Clients pass them back
+ * unchanged; their content is not part of the API. Streams are ordered by creation time and id, both fixed;
+ * sessions by the order they became known, which the last session's id finds.
  */
 final class PageCursors {
 
-    record Position(Instant at, String id) {
+    record StreamPosition(Instant createdAt, String id) {
     }
+
+    private static final String SESSION_PREFIX = "session|";
 
     private PageCursors() {
     }
 
-    static String encode(Instant at, String id) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((at.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
+    static String after(LiveStreamEntity last) {
+        return encode(last.createdAt + "|" + last.id);
+    }
+
+    static String after(StreamSessionEntity last) {
+        return encode(SESSION_PREFIX + last.sessionId);
     }
 
     /** @return {@code null} for no cursor (the first page) */
-    static Position decode(String cursor) {
+    static StreamPosition streamPosition(String cursor) {
+        String text = decode(cursor);
+        if (text == null) {
+            return null;
+        }
+        int bar = text.indexOf('|');
+        try {
+            String id = bar < 0 ? null : text.substring(bar + 1);
+            if (StoredText.isStorableIdentifier(id, LiveStreamEntity.ID_MAX_LENGTH)) {
+                return new StreamPosition(Instant.parse(text.substring(0, bar)), id);
+            }
+        } catch (DateTimeParseException e) {
+            // not one of ours
+        }
+        throw notACursor();
+    }
+
+    /** @return the id of the last session of the previous page, {@code null} for the first page */
+    static String sessionPosition(String cursor) {
+        String text = decode(cursor);
+        if (text == null) {
+            return null;
+        }
+        String id = text.startsWith(SESSION_PREFIX) ? text.substring(SESSION_PREFIX.length()) : null;
+        if (!StoredText.isStorableIdentifier(id, StreamSessionEntity.SESSION_ID_MAX_LENGTH)) {
+            throw notACursor();
+        }
+        return id;
+    }
+
+    private static String encode(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = text.indexOf('|');
-            if (bar < 0 || bar == text.length() - 1) {
-                throw new IllegalArgumentException("no id");
-            }
-            String id = text.substring(bar + 1);
-            if (!StoredText.isStorableIdentifier(id, LiveStreamEntity.ID_MAX_LENGTH)) {
-                throw new IllegalArgumentException("not an id");
-            }
-            return new Position(Instant.parse(text.substring(0, bar)), id);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw notACursor();
         }
+    }
+
+    private static InvalidParameterException notACursor() {
+        return new InvalidParameterException("cursor", "is not a cursor returned by this API");
     }
 }

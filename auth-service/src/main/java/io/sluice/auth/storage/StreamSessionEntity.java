@@ -104,12 +104,12 @@ public class StreamSessionEntity extends PanacheEntityBase {
     @Column(name = "audio_channels")
     public Integer audioChannels;
 
-    @Column(name = "first_seen_at")
-    public Instant firstSeenAt;
-
-    /** {@code started_at}, or {@code first_seen_at} while the start is unknown; computed by the database. */
-    @Column(name = "listed_at", insertable = false, updatable = false)
-    public Instant listedAt;
+    /**
+     * Given by the database when the session's first event is stored, never changed: the history's order,
+     * which events arriving late cannot upset.
+     */
+    @Column(insertable = false, updatable = false)
+    public long seq;
 
     public boolean live() {
         return endedAt == null;

@@ -18,7 +18,6 @@ import io.sluice.media.event.data.SessionEnded;
 import io.sluice.media.event.data.SessionStarted;
 import io.sluice.media.event.data.SessionStats;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -31,10 +30,6 @@ import java.util.List;
 @ApplicationScoped
 public class StreamSessionRepository implements PanacheRepositoryBase<StreamSessionEntity, StreamSessionEntity.Key> {
 
-    /** The position after the last session of a page (newest first). */
-    public record PageCursor(Instant listedAt, String sessionId) {
-    }
-
     private static final String KNOWN_STREAM = " where exists (select 1 from live_stream where id = cast(:stream_id as varchar))";
 
     /** @return whether a row was written: false for an unknown stream */
@@ -42,9 +37,9 @@ public class StreamSessionRepository implements PanacheRepositoryBase<StreamSess
         requireStorableIds(event.streamId(), event.sessionId());
         return getEntityManager().createNativeQuery("""
                 insert into stream_session (stream_id, session_id, ingest_instance, client_address, protocol, tls_version,
-                        encoder, started_at, first_seen_at)
+                        encoder, started_at)
                 select cast(:stream_id as varchar), cast(:session_id as varchar), cast(:ingest_instance as varchar), cast(:client_address as varchar), cast(:protocol as varchar), cast(:tls_version as varchar), cast(:encoder as varchar),
-                        cast(:started_at as timestamptz), cast(:started_at as timestamptz)""" + KNOWN_STREAM + """
+                        cast(:started_at as timestamptz)""" + KNOWN_STREAM + """
                  on conflict (stream_id, session_id) do update set
                     ingest_instance = coalesce(excluded.ingest_instance, stream_session.ingest_instance),
                     client_address = coalesce(excluded.client_address, stream_session.client_address),
@@ -70,10 +65,9 @@ public class StreamSessionRepository implements PanacheRepositoryBase<StreamSess
         return getEntityManager().createNativeQuery("""
                 insert into stream_session (stream_id, session_id, stats_at, bitrate_kbps, video_frame_rate,
                         keyframe_interval_ms, video_codec, width, height, audio_codec, audio_sample_rate, audio_channels,
-                        bytes_in, first_seen_at)
+                        bytes_in)
                 select cast(:stream_id as varchar), cast(:session_id as varchar), cast(:at as timestamptz), cast(:bitrate_kbps as bigint), cast(:video_frame_rate as float8), cast(:keyframe_interval_ms as bigint),
-                        cast(:video_codec as varchar), cast(:width as integer), cast(:height as integer), cast(:audio_codec as varchar), cast(:audio_sample_rate as integer), cast(:audio_channels as integer), cast(:bytes_in as bigint),
-                        cast(:at as timestamptz)""" + KNOWN_STREAM + """
+                        cast(:video_codec as varchar), cast(:width as integer), cast(:height as integer), cast(:audio_codec as varchar), cast(:audio_sample_rate as integer), cast(:audio_channels as integer), cast(:bytes_in as bigint)""" + KNOWN_STREAM + """
                  on conflict (stream_id, session_id) do update set
                     stats_at = excluded.stats_at,
                     bitrate_kbps = excluded.bitrate_kbps,
@@ -109,10 +103,9 @@ public class StreamSessionRepository implements PanacheRepositoryBase<StreamSess
         requireStorableIds(event.streamId(), event.sessionId());
         return getEntityManager().createNativeQuery("""
                 insert into stream_session (stream_id, session_id, client_address, started_at, ended_at, end_reason,
-                        end_detail, bytes_in, video_frames, audio_frames, video_codec, audio_codec, first_seen_at)
+                        end_detail, bytes_in, video_frames, audio_frames, video_codec, audio_codec)
                 select cast(:stream_id as varchar), cast(:session_id as varchar), cast(:client_address as varchar), cast(:started_at as timestamptz), cast(:ended_at as timestamptz), cast(:end_reason as varchar), cast(:end_detail as varchar),
-                        cast(:bytes_in as bigint), cast(:video_frames as bigint), cast(:audio_frames as bigint), cast(:video_codec as varchar), cast(:audio_codec as varchar),
-                        coalesce(cast(:started_at as timestamptz), cast(:ended_at as timestamptz))""" + KNOWN_STREAM + """
+                        cast(:bytes_in as bigint), cast(:video_frames as bigint), cast(:audio_frames as bigint), cast(:video_codec as varchar), cast(:audio_codec as varchar)""" + KNOWN_STREAM + """
                  on conflict (stream_id, session_id) do update set
                     client_address = coalesce(stream_session.client_address, excluded.client_address),
                     started_at = coalesce(stream_session.started_at, excluded.started_at),
@@ -140,12 +133,19 @@ public class StreamSessionRepository implements PanacheRepositoryBase<StreamSess
                 .executeUpdate() > 0;
     }
 
-    public List<StreamSessionEntity> page(String streamId, PageCursor after, int limit) {
-        String query = "streamId = :stream" + (after == null ? "" : " and (listedAt < :at or (listedAt = :at and sessionId < :session))")
-                + " order by listedAt desc, sessionId desc";
+    /**
+     * A page of a stream's history, newest first in the order the sessions became known.
+     *
+     * @param afterSessionId the last session of the previous page, {@code null} for the first page
+     */
+    public List<StreamSessionEntity> page(String streamId, String afterSessionId, int limit) {
+        String query = "streamId = :stream" + (afterSessionId == null ? ""
+                : " and seq < (select after.seq from StreamSessionEntity after where after.streamId = :stream"
+                        + " and after.sessionId = :after)")
+                + " order by seq desc";
         Parameters parameters = Parameters.with("stream", streamId);
-        if (after != null) {
-            parameters = parameters.and("at", after.listedAt()).and("session", after.sessionId());
+        if (afterSessionId != null) {
+            parameters = parameters.and("after", afterSessionId);
         }
         return find(query, parameters).page(0, limit).list();
     }

@@ -377,6 +377,7 @@ class LiveStreamApiTest {
                 Arguments.of("", "status", "idle,active"),
                 Arguments.of("", "cursor", "not-a-cursor"),
                 Arguments.of("", "cursor", nulInCursorId),
+                Arguments.of("", "cursor", Base64.getUrlEncoder().encodeToString("session|s1".getBytes(StandardCharsets.UTF_8))),
                 Arguments.of("", "tenant", "acme\u0000"),
                 Arguments.of("", "tenant", "t".repeat(LiveStreamLimits.TENANT_MAX_LENGTH + 1)),
                 Arguments.of("/{id}/sessions", "limit", "abc"),

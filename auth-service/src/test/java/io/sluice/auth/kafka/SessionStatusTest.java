@@ -219,6 +219,37 @@ class SessionStatusTest {
     }
 
     @Test
+    void pagingThroughTheHistoryWhileALateStartArrivesNeitherSkipsNorRepeats() {
+        String id = create(DemoUser.ALICE, Map.of("name", "late start", "reconnect_window_seconds", 0)).getString("id");
+        Instant t0 = now().minusSeconds(3600);
+        for (int i = 0; i < 5; i++) {
+            ingest.send(ended(id, "s" + i, t0.plusSeconds(i * 60L), t0.plusSeconds(i * 60L + 30), i));
+        }
+        // Known first by its stats: until its start arrives, nothing says it began before all the others.
+        ingest.send(stats(id, "late", now(), 100));
+        awaitSessions(id, 6);
+
+        JsonPath first = as(DemoUser.ALICE).queryParam("limit", 2).when().get("/v1/live-streams/" + id + "/sessions")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> seen = new ArrayList<>(first.getList("data.id", String.class));
+        assertThat(seen).containsExactly("late", "s4");
+
+        ingest.send(started(id, "late", t0.minusSeconds(600)));
+        Eventually.check(APPLIED, () -> assertThat(Db.query(
+                "select started_at from stream_session where stream_id = ? and session_id = 'late'", id).getFirst().get("started_at"))
+                .isNotNull());
+
+        String cursor = first.getString("next_cursor");
+        while (cursor != null) {
+            JsonPath page = as(DemoUser.ALICE).queryParam("limit", 2).queryParam("cursor", cursor)
+                    .when().get("/v1/live-streams/" + id + "/sessions").then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("data.id", String.class));
+            cursor = page.getString("next_cursor");
+        }
+        assertThat(seen).containsExactly("late", "s4", "s3", "s2", "s1", "s0");
+    }
+
+    @Test
     void sessionsOfADeletedStreamAreForgotten() {
         String id = create(DemoUser.ALICE, "deleted while live").getString("id");
         ingest.send(started(id, "doomed", now()));
