@@ -73,6 +73,15 @@ public class LiveStreamResource {
              "updated_at":"2026-11-24T15:14:53.123456Z","active_session":null,
              "stream_key":"sluice_sk_4mKx0Vb0o1cOQy8Q2Yl3lq3dXc0tZ3pS9w7Jm8n2Hk4"}""";
 
+    static final String SESSIONS_EXAMPLE = """
+            {"data":[{"id":"ss_Wm9vbUJyaWRnZTEy","started_at":"2026-11-24T15:20:01.250Z","ended_at":"2026-11-24T16:02:44.901Z",
+              "end_reason":"client_closed","end_detail":"encoder sent deleteStream","client_address":"203.0.113.7:50412",
+              "protocol":"rtmps","tls_version":"TLSv1.3","encoder":"FMLE/3.0 (compatible; FMSc/1.0)",
+              "ingest_instance":"ingest-7c9f5d-2","bytes_in":1073741824,"video_frames":76860,"audio_frames":120094,
+              "video_codec":"avc1","audio_codec":"mp4a","stats_at":"2026-11-24T16:02:40Z","bitrate_kbps":4500,
+              "width":1920,"height":1080,"video_frame_rate":30.0,"keyframe_interval_ms":2000,"audio_sample_rate":48000,
+              "audio_channels":2}],
+             "next_cursor":null}""";
     static final String ETAG_DESCRIPTION = "The stream's version, for `If-Match`; every change a caller can see makes a new one";
     static final String IF_MATCH_DESCRIPTION = "Change the stream only if it is still at one of these versions (its `ETag`),"
             + " else 412 precondition-failed; `*` or no header: whatever its version";
@@ -118,7 +127,7 @@ public class LiveStreamResource {
     @APIResponse(responseCode = "200", description = "A page of streams")
     @APIResponse(responseCode = "400", description = "An invalid query parameter; `errors` names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<LiveStreamView> list(
+    public LiveStreamPage list(
             @Parameter(description = "Only streams in this status",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"idle", "active", "disabled"}))
             @QueryParam("status") String status,
@@ -130,7 +139,7 @@ public class LiveStreamResource {
             @QueryParam("limit") String limit) {
         Page<LiveStreamState> page = service.list(caller(), QueryParameters.status(status), QueryParameters.tenant(tenant),
                 cursor, QueryParameters.limit(limit));
-        return new PageView<>(page.items().stream().map(views::of).toList(), page.nextCursor());
+        return new LiveStreamPage(page.items().stream().map(views::of).toList(), page.nextCursor());
     }
 
     @GET
@@ -232,19 +241,24 @@ public class LiveStreamResource {
 
     @GET
     @Path("{id}/sessions")
-    @Operation(summary = "A live stream's sessions", description = "Newest first: start, end, end reason, bytes, codecs and client address of each.")
-    @APIResponse(responseCode = "200", description = "A page of sessions")
+    @Operation(summary = "A live stream's sessions",
+            description = "Newest first, in the order the sessions became known: start, end and why, client address,"
+                    + " protocol and TLS version, encoder, ingest instance, bytes and frames, codecs, and the last measured"
+                    + " bitrate, picture size, frame rate, keyframe interval and audio format of each.")
+    @APIResponse(responseCode = "200", description = "A page of sessions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionPage.class),
+                    examples = @ExampleObject(name = "sessions", value = SESSIONS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "An invalid query parameter; `errors` names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such stream in the caller's tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<SessionView> sessions(@PathParam("id") String id,
+    public SessionPage sessions(@PathParam("id") String id,
             @Parameter(description = "`next_cursor` of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "" + QueryParameters.MAX_LIMIT, defaultValue = "" + QueryParameters.DEFAULT_LIMIT))
             @QueryParam("limit") String limit) {
         Page<StreamSessionEntity> page = service.sessions(caller(), id, cursor, QueryParameters.limit(limit));
-        return new PageView<>(page.items().stream().map(views::session).toList(), page.nextCursor());
+        return new SessionPage(page.items().stream().map(views::session).toList(), page.nextCursor());
     }
 
     private Response tagged(LiveStreamState state) {

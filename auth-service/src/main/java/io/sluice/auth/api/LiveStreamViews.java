@@ -45,6 +45,8 @@ public class LiveStreamViews {
 
     public SessionView session(StreamSessionEntity s) {
         return new SessionView(s.sessionId, s.startedAt, s.endedAt, s.endReason, s.endDetail, s.clientAddress, s.protocol,
-                s.encoder, s.bytesIn, s.videoFrames, s.audioFrames, s.videoCodec, s.audioCodec);
+                s.tlsVersion, s.encoder, s.ingestInstance, s.bytesIn, s.videoFrames, s.audioFrames, s.videoCodec, s.audioCodec,
+                s.statsAt, s.bitrateKbps, s.width, s.height, s.videoFrameRate, s.keyframeIntervalMillis, s.audioSampleRate,
+                s.audioChannels);
     }
 }

@@ -59,15 +59,18 @@ public class StreamSessionRepository implements PanacheRepositoryBase<StreamSess
                 .executeUpdate() > 0;
     }
 
-    /** Stats only ever replace older stats; a late window does not overwrite a newer one. */
+    /**
+     * Stats only ever replace older stats; a late window does not overwrite a newer one. Ingest sends 0 for
+     * what a stream does not have (no audio, say): it is stored as unknown.
+     */
     public boolean applyStats(SessionStats event) {
         requireStorableIds(event.streamId(), event.sessionId());
         return getEntityManager().createNativeQuery("""
                 insert into stream_session (stream_id, session_id, stats_at, bitrate_kbps, video_frame_rate,
                         keyframe_interval_ms, video_codec, width, height, audio_codec, audio_sample_rate, audio_channels,
                         bytes_in)
-                select cast(:stream_id as varchar), cast(:session_id as varchar), cast(:at as timestamptz), cast(:bitrate_kbps as bigint), cast(:video_frame_rate as float8), cast(:keyframe_interval_ms as bigint),
-                        cast(:video_codec as varchar), cast(:width as integer), cast(:height as integer), cast(:audio_codec as varchar), cast(:audio_sample_rate as integer), cast(:audio_channels as integer), cast(:bytes_in as bigint)""" + KNOWN_STREAM + """
+                select cast(:stream_id as varchar), cast(:session_id as varchar), cast(:at as timestamptz), cast(:bitrate_kbps as bigint), nullif(cast(:video_frame_rate as float8), 0), nullif(cast(:keyframe_interval_ms as bigint), 0),
+                        cast(:video_codec as varchar), nullif(cast(:width as integer), 0), nullif(cast(:height as integer), 0), cast(:audio_codec as varchar), nullif(cast(:audio_sample_rate as integer), 0), nullif(cast(:audio_channels as integer), 0), cast(:bytes_in as bigint)""" + KNOWN_STREAM + """
                  on conflict (stream_id, session_id) do update set
                     stats_at = excluded.stats_at,
                     bitrate_kbps = excluded.bitrate_kbps,

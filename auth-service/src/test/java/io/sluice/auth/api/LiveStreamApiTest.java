@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.sluice.auth.support.Api.as;
 import static io.sluice.auth.support.Api.create;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -465,6 +466,14 @@ class LiveStreamApiTest {
                 .body("paths.'/v1/live-streams/{id}'.patch.responses.'412'.content.'application/problem+json'.examples",
                         hasKey("precondition failed"))
                 .body("paths.'/v1/live-streams/{id}'.get.responses.'200'.headers", hasKey("ETag"))
+                .body("paths.'/v1/live-streams/{id}/sessions'.get.responses.'200'.content.'application/json'.examples.sessions.value.data[0].tls_version",
+                        equalTo("TLSv1.3"))
+                .body("paths.'/v1/live-streams/{id}/sessions'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        equalTo("#/components/schemas/SessionPage"))
+                .body("components.schemas.SessionPage.properties.data.items.$ref", equalTo("#/components/schemas/Session"))
+                .body("components.schemas.Session.properties", allOf(hasKey("tls_version"), hasKey("ingest_instance"),
+                        hasKey("keyframe_interval_ms"), hasKey("audio_sample_rate"), hasKey("audio_channels"), hasKey("width"),
+                        hasKey("height")))
                 .body("paths.'/v1/live-streams'.get.parameters.find { it.name == 'limit' }.schema.type", equalTo("integer"))
                 .body("paths.'/v1/live-streams'.get.parameters.find { it.name == 'limit' }.schema.maximum", equalTo(100))
                 .body("paths.'/v1/live-streams/{id}/sessions'.get.parameters.find { it.name == 'limit' }.schema.default",

@@ -16,6 +16,7 @@ import io.sluice.auth.support.Db;
 import io.sluice.auth.support.Eventually;
 import io.sluice.auth.support.SessionEvents;
 import io.sluice.media.event.EventCodec;
+import io.sluice.media.event.data.SessionStats;
 import io.sluice.testkit.DemoUser;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,6 +95,38 @@ class SessionStatusTest {
         assertThat(history.getString("data[0].video_codec")).isEqualTo("avc1");
         assertThat(history.getString("data[0].audio_codec")).isEqualTo("mp4a");
         assertThat(history.getString("data[0].client_address")).isEqualTo("203.0.113.7:50412");
+        assertThat(history.getString("data[0].protocol")).isEqualTo("rtmps");
+        assertThat(history.getString("data[0].tls_version")).isEqualTo("TLSv1.3");
+        assertThat(history.getString("data[0].encoder")).isEqualTo("FMLE/3.0 (compatible; FMSc/1.0)");
+        assertThat(history.getString("data[0].ingest_instance")).isEqualTo("ingest-1");
+        assertThat(Instant.parse(history.getString("data[0].stats_at"))).isEqualTo(start.plusSeconds(5));
+        assertThat(history.getLong("data[0].bitrate_kbps")).isEqualTo(4500);
+        assertThat(history.getInt("data[0].width")).isEqualTo(1920);
+        assertThat(history.getInt("data[0].height")).isEqualTo(1080);
+        assertThat(history.getDouble("data[0].video_frame_rate")).isEqualTo(30.0);
+        assertThat(history.getLong("data[0].keyframe_interval_ms")).isEqualTo(2000);
+        assertThat(history.getInt("data[0].audio_sample_rate")).isEqualTo(48000);
+        assertThat(history.getInt("data[0].audio_channels")).isEqualTo(2);
+        assertThat(history.getLong("data[0].video_frames")).isEqualTo(900);
+        assertThat(history.getLong("data[0].audio_frames")).isEqualTo(1400);
+    }
+
+    @Test
+    void whatAStreamDoesNotHaveIsNullInTheHistoryNotZero() {
+        String id = create(DemoUser.ALICE, Map.of("name", "video only", "reconnect_window_seconds", 0)).getString("id");
+        Instant t0 = now().minusSeconds(60);
+
+        ingest.send(new SessionStats(id, "acme", "silent", t0.plusSeconds(5), 5000, 2500, 25.0, 4000, "hvc1", 1280, 720,
+                null, 0, 0, 1000));
+        awaitSessions(id, 1);
+
+        JsonPath history = as(DemoUser.ALICE).when().get("/v1/live-streams/" + id + "/sessions")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(history.getString("data[0].video_codec")).isEqualTo("hvc1");
+        assertThat(history.getInt("data[0].width")).isEqualTo(1280);
+        assertThat(history.getLong("data[0].keyframe_interval_ms")).isEqualTo(4000);
+        assertThat(history.getMap("data[0]")).containsEntry("audio_codec", null).containsEntry("audio_sample_rate", null)
+                .containsEntry("audio_channels", null).containsEntry("started_at", null).containsEntry("tls_version", null);
     }
 
     @Test

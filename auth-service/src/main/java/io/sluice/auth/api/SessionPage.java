@@ -3,10 +3,10 @@ package io.sluice.auth.api;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A page of a list, newest first. */
-public record PageView<T>(
-        List<T> data,
+/** A page of a stream's sessions, newest first. */
+public record SessionPage(
+        List<SessionView> data,
         @Schema(nullable = true, description = "Pass as `cursor` for the next page; null on the last page",
-                example = "MjAyNi0xMS0yNFQxNToxNDo1M1p8bHNfM2Y2YzFkMGE5YjhlNGY3YThjMmQ1ZTZmN2E4YjljMGQ")
+                example = "c2Vzc2lvbnxzc19XbTl2YlVKeWFXUm5aVEV5")
         String nextCursor) {
 }
