@@ -16,7 +16,11 @@ import org.jboss.logmanager.ExtLogRecord;
 public final class StreamKeyRedaction implements Filter {
 
     private static final String PREFIX = StreamKeyGenerator.KEY_PREFIX;
-    private static final Pattern KEY = Pattern.compile(Pattern.quote(PREFIX) + "[A-Za-z0-9_-]*");
+    /**
+     * At least one character after the prefix: every log handler runs the filter on the same record, and a
+     * second pass must leave {@code sluice_sk_<redacted>} as it is.
+     */
+    private static final Pattern KEY = Pattern.compile(Pattern.quote(PREFIX) + "[A-Za-z0-9_-]+");
 
     @Override
     public boolean isLoggable(LogRecord record) {

@@ -33,6 +33,19 @@ class StreamKeyRedactionTest {
     }
 
     @Test
+    void redactingTwiceChangesNothingMore() {
+        ExtLogRecord record = new ExtLogRecord(Level.INFO, "GET /v1/live-streams?cursor=%s HTTP/1.1 400", ExtLogRecord.FormatStyle.PRINTF,
+                StreamKeyRedactionTest.class.getName());
+        record.setParameters(new Object[] {KEY});
+
+        // As the console handler and the file handler each do.
+        new StreamKeyRedaction().isLoggable(record);
+        new StreamKeyRedaction().isLoggable(record);
+
+        assertThat(record.getFormattedMessage()).isEqualTo("GET /v1/live-streams?cursor=sluice_sk_<redacted> HTTP/1.1 400");
+    }
+
+    @Test
     void everyKeyOfALineIsRedacted() {
         assertThat(StreamKeyRedaction.redact(KEY + " and " + KEY + "x")).isEqualTo("sluice_sk_<redacted> and sluice_sk_<redacted>");
     }
