@@ -14,8 +14,9 @@ import java.util.List;
 public record LiveStreamState(LiveStreamEntity stream, LiveStreamStatus status, StreamSessionEntity activeSession) {
 
     /**
-     * Active while a session is live or the last one ended less than the reconnect window ago (the same
-     * rule as {@code LiveStreamRepository}'s status filter); disabled overrides both.
+     * Active while a session is live or the last one ended less than the reconnect window ago; disabled
+     * overrides both. {@code LiveStreamRepository}'s status filter says the same in SQL, for lists filtered
+     * by status; StatusRuleTest holds the two to one table of cases.
      */
     static LiveStreamState of(LiveStreamEntity stream, List<StreamSessionEntity> recentSessions, Instant now) {
         StreamSessionEntity live = recentSessions.stream()

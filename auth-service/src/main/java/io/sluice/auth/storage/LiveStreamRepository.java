@@ -27,7 +27,9 @@ public class LiveStreamRepository implements PanacheRepositoryBase<LiveStreamEnt
 
     /**
      * A stream is active while a session is live, or while the last one ended less than its reconnect
-     * window ago. {@code LiveStreamState} decides the same in Java for the streams it shows.
+     * window ago. {@code LiveStreamState} decides the same in Java for the streams an answer shows (the
+     * sessions it needs come with them, where SQL would take a query per stream); StatusRuleTest holds the
+     * two to one table of cases.
      */
     private static final String IN_SESSION = "exists (select 1 from stream_session s where s.stream_id = l.id"
             + " and (s.ended_at is null or s.ended_at > cast(:now as timestamptz) - make_interval(secs => l.reconnect_window_seconds)))";
