@@ -1,5 +1,6 @@
 package io.sluice.auth.kafka;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -50,6 +51,7 @@ public class SessionEventConsumer {
     private final Map<String, Object> kafkaConfig;
     private final SessionLedger ledger;
     private final MeterRegistry meters;
+    private final Counter failures;
 
     private volatile boolean running;
     private Thread thread;
@@ -61,6 +63,8 @@ public class SessionEventConsumer {
         this.kafkaConfig = kafkaConfig;
         this.ledger = ledger;
         this.meters = meters;
+        this.failures = Counter.builder("sluice.auth.session.events.failures")
+                .description("Rounds that failed while the database or Kafka was away, to be tried again").register(meters);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -106,6 +110,7 @@ public class SessionEventConsumer {
                     // stop() interrupts a poll this way; the loop condition ends it.
                     continue;
                 } catch (RuntimeException e) {
+                    failures.increment();
                     pause = backoff.failed();
                     LOG.warnf("Session event consumer: %s; going on in %d ms", e.toString(), pause);
                 }
@@ -130,7 +135,7 @@ public class SessionEventConsumer {
             }
         } catch (RuntimeException e) {
             complete = false;
-            meters.counter("sluice.auth.session.events.failures").increment();
+            failures.increment();
             LOG.warnf("Storing session events failed; they will be read again: %s", e.toString());
             rewind(kafka, records, stored);
         }
