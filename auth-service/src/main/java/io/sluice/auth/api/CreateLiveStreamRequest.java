@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of {@code POST /v1/live-streams}; every field but {@code name} has a default. */
 @Schema(name = "CreateLiveStream")
 public record CreateLiveStreamRequest(
-        @Schema(required = true, example = "Friday show", description = "No control characters") @NotBlank @Size(max = NAME_MAX_LENGTH) @PlainText String name,
+        @Schema(required = true, example = "Friday show", description = "No control characters")
+        @NotBlank @Size(max = NAME_MAX_LENGTH) @PlainText String name,
         @Schema(defaultValue = "" + DEFAULT_RECONNECT_WINDOW_SECONDS, example = "60")
         @Min(RECONNECT_WINDOW_MIN_SECONDS) @Max(RECONNECT_WINDOW_MAX_SECONDS) Integer reconnectWindowSeconds,
         @Schema(defaultValue = "" + DEFAULT_RECORDING, example = "true") Boolean recording,
@@ -31,7 +32,8 @@ public record CreateLiveStreamRequest(
         @Min(MAX_CONTINUOUS_DURATION_MIN_SECONDS) @Max(MAX_CONTINUOUS_DURATION_MAX_SECONDS) Integer maxContinuousDurationSeconds,
         @Schema(defaultValue = "" + DEFAULT_MAX_BITRATE_KBPS, example = "6000", description = "0 means no limit")
         @Min(MAX_BITRATE_MIN_KBPS) @Max(MAX_BITRATE_MAX_KBPS) Integer maxBitrateKbps,
-        @Schema(example = "order-1234", description = "Free text; tab, line feed and carriage return are its only control characters")
+        @Schema(example = "order-1234",
+                description = "Free text; tab, line feed and carriage return are its only control characters")
         @Size(max = PASSTHROUGH_MAX_LENGTH) @PlainText(lineBreaks = true) String passthrough) {
 
     LiveStreamSpec toSpec() {

@@ -106,7 +106,8 @@ public class LiveStreamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a live stream",
             description = "Needs the streamer role. The answer holds `stream_key`: the only time the key is shown.")
-    @APIResponse(responseCode = "201", description = "Created; `Location` names the new stream", headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "201", description = "Created; `Location` names the new stream",
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class),
                     examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A field is invalid; `errors` names it",
@@ -145,7 +146,8 @@ public class LiveStreamResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a live stream")
-    @APIResponse(responseCode = "200", description = "The stream, without its key", headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "The stream, without its key",
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class)))
     @APIResponse(responseCode = "404", description = "No such stream in the caller's tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -162,7 +164,8 @@ public class LiveStreamResource {
                     + " stay as they are, `\"passthrough\": null` removes it, null for any other field is a validation error."
                     + " A patch that changes nothing changes neither `updated_at` nor the ETag. Limits, reconnect window and"
                     + " recording reach ingest through the key registry.")
-    @APIResponse(responseCode = "200", description = "The changed stream", headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "The changed stream",
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid; `errors` names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -174,8 +177,9 @@ public class LiveStreamResource {
     @APIResponse(responseCode = "412", description = "`If-Match` names another version; the answer's `ETag` is the current one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "precondition failed", value = PRECONDITION_FAILED_EXAMPLE)))
-    public Response update(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\"")) @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch,
-            @Valid @NotNull UpdateLiveStreamRequest body) {
+    public Response update(@PathParam("id") String id,
+            @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\""))
+            @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch, @Valid @NotNull UpdateLiveStreamRequest body) {
         return tagged(service.update(caller(), id, body.toSpec(), EntityTags.ifMatch(ifMatch)));
     }
 
@@ -183,7 +187,8 @@ public class LiveStreamResource {
     @Path("{id}/rotate-key")
     @Operation(summary = "Issue a new stream key",
             description = "The answer holds the new `stream_key`, shown only this once. The old key stops working on every ingest instance within a second; a session using it is ended.")
-    @APIResponse(responseCode = "200", description = "The stream with its new key", headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "The stream with its new key",
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class)))
     @APIResponse(responseCode = "403", description = "No streamer role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -192,7 +197,9 @@ public class LiveStreamResource {
     @APIResponse(responseCode = "412", description = "`If-Match` names another version; the answer's `ETag` is the current one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "precondition failed", value = PRECONDITION_FAILED_EXAMPLE)))
-    public Response rotateKey(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\"")) @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch) {
+    public Response rotateKey(@PathParam("id") String id,
+            @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\""))
+            @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch) {
         IssuedKey issued = service.rotateKey(caller(), id, EntityTags.ifMatch(ifMatch));
         return Response.ok(views.of(issued)).tag(EntityTags.of(issued.state().stream().version)).build();
     }
@@ -200,28 +207,34 @@ public class LiveStreamResource {
     @POST
     @Path("{id}/disable")
     @Operation(summary = "Disable a live stream", description = "Ingest refuses its key and ends a live session. Disabling a disabled stream changes nothing.")
-    @APIResponse(responseCode = "200", description = "The stream, now `disabled`", headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "The stream, now `disabled`",
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class)))
     @APIResponse(responseCode = "404", description = "No such stream in the caller's tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "`If-Match` names another version; the answer's `ETag` is the current one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "precondition failed", value = PRECONDITION_FAILED_EXAMPLE)))
-    public Response disable(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\"")) @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch) {
+    public Response disable(@PathParam("id") String id,
+            @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\""))
+            @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch) {
         return tagged(service.setEnabled(caller(), id, false, EntityTags.ifMatch(ifMatch)));
     }
 
     @POST
     @Path("{id}/enable")
     @Operation(summary = "Enable a live stream", description = "Its key works again. Enabling an enabled stream changes nothing.")
-    @APIResponse(responseCode = "200", description = "The stream, `idle` or `active` again", headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+    @APIResponse(responseCode = "200", description = "The stream, `idle` or `active` again",
+            headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class)))
     @APIResponse(responseCode = "404", description = "No such stream in the caller's tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "`If-Match` names another version; the answer's `ETag` is the current one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "precondition failed", value = PRECONDITION_FAILED_EXAMPLE)))
-    public Response enable(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\"")) @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch) {
+    public Response enable(@PathParam("id") String id,
+            @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\""))
+            @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch) {
         return tagged(service.setEnabled(caller(), id, true, EntityTags.ifMatch(ifMatch)));
     }
 
@@ -234,7 +247,9 @@ public class LiveStreamResource {
     @APIResponse(responseCode = "412", description = "`If-Match` names another version; the answer's `ETag` is the current one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "precondition failed", value = PRECONDITION_FAILED_EXAMPLE)))
-    public Response delete(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\"")) @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch) {
+    public Response delete(@PathParam("id") String id,
+            @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(type = SchemaType.STRING, examples = "\"3\""))
+            @HeaderParam(EntityTags.IF_MATCH) List<String> ifMatch) {
         service.delete(caller(), id, EntityTags.ifMatch(ifMatch));
         return Response.noContent().build();
     }

@@ -30,12 +30,14 @@ public record LiveStreamView(
                 description = "How long an encoder may be gone and come back as the same broadcast")
         int reconnectWindowSeconds,
         @Schema(example = "true") boolean recording,
-        @Schema(minimum = "" + MAX_CONTINUOUS_DURATION_MIN_SECONDS, maximum = "" + MAX_CONTINUOUS_DURATION_MAX_SECONDS, example = "43200",
-                description = "Ingest ends a session that lasts longer than this")
+        @Schema(minimum = "" + MAX_CONTINUOUS_DURATION_MIN_SECONDS, maximum = "" + MAX_CONTINUOUS_DURATION_MAX_SECONDS,
+                example = "43200", description = "Ingest ends a session that lasts longer than this")
         int maxContinuousDurationSeconds,
-        @Schema(minimum = "" + MAX_BITRATE_MIN_KBPS, maximum = "" + MAX_BITRATE_MAX_KBPS, example = "0", description = "0 means no limit")
+        @Schema(minimum = "" + MAX_BITRATE_MIN_KBPS, maximum = "" + MAX_BITRATE_MAX_KBPS, example = "0",
+                description = "0 means no limit")
         int maxBitrateKbps,
-        @Schema(nullable = true, example = "order-1234", description = "Free text for the caller, up to " + PASSTHROUGH_MAX_LENGTH + " characters")
+        @Schema(nullable = true, example = "order-1234",
+                description = "Free text for the caller, up to " + PASSTHROUGH_MAX_LENGTH + " characters")
         String passthrough,
         Instant createdAt,
         Instant updatedAt,

@@ -1,11 +1,11 @@
 package io.sluice.auth.api;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import jakarta.validation.Constraint;
-import jakarta.validation.Payload;
 
 /**
  * Text a person wrote, fit to store, show and log: no control characters (Unicode category Cc, NUL

@@ -48,8 +48,8 @@ final class QueryParameters {
             return null;
         }
         if (!StoredText.isStorableIdentifier(text, LiveStreamLimits.TENANT_MAX_LENGTH)) {
-            throw new InvalidParameterException("tenant",
-                    "must be a tenant name of at most " + LiveStreamLimits.TENANT_MAX_LENGTH + " characters, without control characters");
+            throw new InvalidParameterException("tenant", "must be a tenant name of at most "
+                    + LiveStreamLimits.TENANT_MAX_LENGTH + " characters, without control characters");
         }
         return text;
     }

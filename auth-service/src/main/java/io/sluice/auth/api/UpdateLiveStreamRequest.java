@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code passthrough} may lose (so does an empty one); {@code null} for any other field is a validation
  * error, since they cannot be absent.
  */
-@Schema(name = "UpdateLiveStream", description = "A JSON merge patch: absent fields stay as they are; `passthrough`: null (or \"\") removes it; null for any other field is refused.")
+@Schema(name = "UpdateLiveStream", description = "A JSON merge patch: absent fields stay as they are;"
+        + " `passthrough`: null (or \"\") removes it; null for any other field is refused.")
 public class UpdateLiveStreamRequest {
 
     // Fields, not a record's components: Jackson calls a setter only for a field that is in the body, which is

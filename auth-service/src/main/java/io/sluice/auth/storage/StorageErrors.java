@@ -22,8 +22,8 @@ public final class StorageErrors {
             if (cause instanceof UnstorableEventException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith(DATA_EXCEPTION) || sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_VIOLATION))) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith(DATA_EXCEPTION)
+                    || sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_VIOLATION))) {
                 return true;
             }
             if (cause.getCause() == cause) {
