@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.sluice.ingest.support.Metrics;
+import io.sluice.ingest.support.RtmpBytes;
+import io.sluice.ingest.support.ServerClose;
 import io.sluice.media.event.data.EndReason;
 import io.sluice.media.event.data.SessionEnded;
 import io.sluice.testkit.Ffmpeg;
@@ -14,11 +16,9 @@ import io.sluice.testkit.RegistryWriter;
 import io.sluice.testkit.TestMedia;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ class LimitsTest {
                 } catch (IOException e) {
                     closed = true;
                 }
-                closed = closed || closedWithin(socket, Duration.ofSeconds(1));
+                closed = closed || ServerClose.within(socket, Duration.ofSeconds(1));
             }
             assertThat(closed).as("closed after the 2 s handshake timeout").isTrue();
         }
@@ -60,8 +60,8 @@ class LimitsTest {
     void aConnectionThatNeverPublishesIsClosed() throws Exception {
         double before = Metrics.refusals("publish_timeout");
         try (Socket socket = open("127.0.0.1")) {
-            io.sluice.ingest.support.RtmpBytes.handshake(socket);
-            assertThat(closedWithin(socket, Duration.ofSeconds(6))).isTrue();
+            RtmpBytes.handshake(socket);
+            assertThat(ServerClose.within(socket, Duration.ofSeconds(6))).isTrue();
         }
         assertThat(Metrics.refusals("publish_timeout")).isEqualTo(before + 1);
     }
@@ -113,9 +113,9 @@ class LimitsTest {
                 open.add(open("127.0.0.4"));
             }
             try (Socket fourth = open("127.0.0.4")) {
-                assertThat(closedWithin(fourth, Duration.ofSeconds(2))).as("the fourth from one address").isTrue();
+                assertThat(ServerClose.within(fourth, Duration.ofSeconds(2))).as("the fourth from one address").isTrue();
             }
-            assertThat(open).allSatisfy(s -> assertThat(closedWithin(s, Duration.ofMillis(200))).isFalse());
+            assertThat(open).allSatisfy(s -> assertThat(ServerClose.within(s, Duration.ofMillis(200))).isFalse());
         } finally {
             closeAll(open);
         }
@@ -133,7 +133,7 @@ class LimitsTest {
                 }
             }
             try (Socket seventh = open("127.0.0.7")) {
-                assertThat(closedWithin(seventh, Duration.ofSeconds(2))).as("the seventh in all").isTrue();
+                assertThat(ServerClose.within(seventh, Duration.ofSeconds(2))).as("the seventh in all").isTrue();
             }
         } finally {
             closeAll(open);
@@ -146,27 +146,8 @@ class LimitsTest {
         socket.bind(new InetSocketAddress(localAddress, 0));
         socket.connect(new InetSocketAddress("127.0.0.1", rtmpPort), 2000);
         // Give the server's accept a moment, so connection counts are what the test says they are.
-        closedWithin(socket, Duration.ofMillis(100));
+        ServerClose.within(socket, Duration.ofMillis(100));
         return socket;
-    }
-
-    private static boolean closedWithin(Socket socket, Duration timeout) {
-        try {
-            socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[4096];
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (in.read(buffer) < 0) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (SocketTimeoutException e) {
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
     }
 
     private static void closeAll(List<Socket> sockets) throws IOException {

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sluice.ingest.support.Metrics;
 import io.sluice.ingest.support.RtmpBytes;
+import io.sluice.ingest.support.ServerClose;
 import io.sluice.media.event.data.SessionEnded;
 import io.sluice.media.event.data.SessionStarted;
 import io.sluice.testkit.Ffmpeg;
@@ -26,10 +27,8 @@ import io.sluice.testkit.TestMedia;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
@@ -178,7 +177,7 @@ class MalformedInputTest {
             } catch (IOException e) {
                 return true;
             }
-            return closedByServer(socket.getInputStream());
+            return ServerClose.within(socket, Duration.ofSeconds(5));
         }
     }
 
@@ -192,23 +191,6 @@ class MalformedInputTest {
             client.sendRaw(message(7, 0, keyframe.length, 9, client.streamId(), keyframe));
             return client.awaitServerClose(Duration.ofSeconds(5));
         }
-    }
-
-    private static boolean closedByServer(InputStream in) throws IOException {
-        byte[] buffer = new byte[8192];
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (in.read(buffer) < 0) {
-                    return true;
-                }
-            } catch (SocketTimeoutException e) {
-                return false;
-            } catch (IOException e) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static byte[] randomBytes(int length) {

@@ -3,6 +3,7 @@ package io.sluice.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.sluice.media.event.DecodedEvent;
 import io.sluice.media.event.StreamKeyHash;
 import io.sluice.media.event.data.EndReason;
 import io.sluice.media.event.data.SessionEnded;
@@ -57,7 +58,7 @@ class RevocationTest {
             Instant changed = Instant.now();
             change.accept(registry, stream);
 
-            List<io.sluice.media.event.DecodedEvent> events = log.awaitSessionEnded(Duration.ofSeconds(5));
+            List<DecodedEvent> events = log.awaitSessionEnded(Duration.ofSeconds(5));
             SessionEnded ended = MediaLog.data(events.getLast(), SessionEnded.class);
 
             assertThat(ended.reason()).isEqualTo(reason);

@@ -1,39 +1,41 @@
 package io.sluice.ingest;
 
+import io.sluice.ingest.registry.RegistryChange;
 import io.sluice.ingest.registry.StreamKeyRegistry;
 import io.sluice.media.event.data.StreamKeyEntry;
 import io.sluice.testkit.RegistryWriter;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Registry entries written to the real topic, waited for until the application under test holds them, so
- * a test never races the registry consumer.
+ * Registry entries written to the real topic, waited for until the application under test has applied
+ * them (its registry told its listeners), so a test never races the registry consumer.
  */
 @ApplicationScoped
 public class TestRegistry {
 
-    private final StreamKeyRegistry registry;
     private final RegistryWriter writer = new RegistryWriter();
+    /** The newest version each stream's registry change brought. */
+    private final Map<String, Long> applied = new ConcurrentHashMap<>();
 
     TestRegistry(StreamKeyRegistry registry) {
-        this.registry = registry;
+        registry.onChange(this::record);
     }
 
     public RegistryWriter.TestStream createStream(String tenant) {
         RegistryWriter.TestStream stream = writer.create(tenant);
-        awaitEntry(stream.streamId(), e -> e.version() == stream.entry().version());
+        awaitVersion(stream.streamId(), stream.entry().version());
         return stream;
     }
 
     /** Writes the entry and returns once the application holds it. */
     public void update(StreamKeyEntry entry) {
         writer.write(entry);
-        awaitEntry(entry.streamId(), e -> e.version() == entry.version());
+        awaitVersion(entry.streamId(), entry.version());
     }
 
     /** Writes without waiting: the test measures how long the change takes. */
@@ -45,11 +47,14 @@ public class TestRegistry {
         writer.delete(streamId);
     }
 
-    private void awaitEntry(String streamId, Predicate<StreamKeyEntry> condition) {
+    private void record(RegistryChange change) {
+        change.current().ifPresent(entry -> applied.merge(entry.streamId(), entry.version(), Math::max));
+    }
+
+    private void awaitVersion(String streamId, long version) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<StreamKeyEntry> entry = registry.entry(streamId);
-            if (entry.filter(condition).isPresent()) {
+            if (applied.getOrDefault(streamId, 0L) >= version) {
                 return;
             }
             sleep();

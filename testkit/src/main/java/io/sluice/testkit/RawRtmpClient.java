@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class RawRtmpClient implements AutoCloseable {
         RtmpClientConfig base = RtmpClientConfig.forUrl(url);
         RtmpClientConfig config = new RtmpClientConfig(base.limits(), base.tcUrl(), base.app(), base.streamName(),
                 base.publishType(), base.flashVer(), base.chunkSize(), base.handshake(), capabilities);
-        java.net.URI uri = java.net.URI.create(url);
+        URI uri = URI.create(url);
         try {
             Socket socket = new Socket();
             socket.bind(new InetSocketAddress(localAddress, 0));

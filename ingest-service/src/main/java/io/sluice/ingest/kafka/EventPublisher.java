@@ -39,6 +39,7 @@ public class EventPublisher {
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
     /** 16 MiB + 64 KiB, as the topics allow: the largest RTMP message with its headers. */
     static final int MAX_REQUEST_SIZE = 16_842_752;
+    private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(2);
 
     private record Pending(ProducerRecord<String, byte[]> record, Callback callback) {
     }
@@ -79,20 +80,40 @@ public class EventPublisher {
         }
     }
 
-    /** Fetches the topics' metadata before the first encoder arrives, so no send waits for it. */
+    /**
+     * Fetches the topics' metadata before the first encoder arrives, so no send waits for it. A broker that
+     * is away at start-up is waited for up to {@link #WARM_UP_LIMIT}; after that the first send fetches the
+     * metadata itself, as any send after a broker change does.
+     */
     void warmUp(@Observes StartupEvent event) {
         Thread.ofPlatform().name("producer-warm-up").daemon().start(() -> {
+            long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
             for (String topic : List.of(Topics.MEDIA, Topics.SESSIONS)) {
-                while (true) {
-                    try {
-                        producer.partitionsFor(topic);
-                        break;
-                    } catch (RuntimeException e) {
-                        LOG.warnf("waiting for Kafka topic %s: %s", topic, e.getMessage());
+                while (!fetchMetadata(topic)) {
+                    if (!running || Thread.currentThread().isInterrupted() || System.nanoTime() > deadline) {
+                        LOG.warnf("no metadata for Kafka topic %s after %d s; the first send fetches it", topic,
+                                WARM_UP_LIMIT.toSeconds());
+                        return;
                     }
                 }
             }
         });
+    }
+
+    /** Blocks up to the producer's max.block.ms (the unavailable grace) for the metadata. */
+    private boolean fetchMetadata(String topic) {
+        try {
+            producer.partitionsFor(topic);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("waiting for Kafka topic %s: %s", topic, e.getMessage());
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
     }
 
     /** Waits until everything sent so far is acknowledged or has failed. */

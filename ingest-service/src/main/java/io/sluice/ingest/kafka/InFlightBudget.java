@@ -52,8 +52,4 @@ public class InFlightBudget {
             release(0);
         }
     }
-
-    public long inFlight() {
-        return inFlight.get();
-    }
 }

@@ -2,13 +2,17 @@ package io.sluice.ingest.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Every metric the ingest exposes at {@code /q/metrics}, created once here so names and tags stay stable.
@@ -44,8 +48,8 @@ public class IngestMetrics {
     }
 
     /** Bytes handed to Kafka and not yet acknowledged, by all sessions: bounded by the in-flight budget. */
-    public void watchInFlight(java.util.function.Supplier<Number> inFlightBytes) {
-        io.micrometer.core.instrument.Gauge.builder("sluice.ingest.kafka.inflight.bytes", inFlightBytes)
+    public void watchInFlight(Supplier<Number> inFlightBytes) {
+        Gauge.builder("sluice.ingest.kafka.inflight.bytes", inFlightBytes)
                 .description("Media bytes sent to Kafka and not yet acknowledged")
                 .baseUnit("bytes")
                 .register(registry);
@@ -54,7 +58,7 @@ public class IngestMetrics {
     public void connectionOpened(String protocol) {
         counter("sluice.ingest.connections", "protocol", protocol).increment();
         openConnections.computeIfAbsent(protocol, p -> registry.gauge("sluice.ingest.connections.open",
-                io.micrometer.core.instrument.Tags.of("protocol", p), new AtomicInteger())).incrementAndGet();
+                Tags.of("protocol", p), new AtomicInteger())).incrementAndGet();
     }
 
     public void connectionClosed(String protocol) {
@@ -88,7 +92,7 @@ public class IngestMetrics {
     }
 
     public void ackLatency(long nanos) {
-        ackLatency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        ackLatency.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void backpressurePaused() {

@@ -33,10 +33,6 @@ public class StreamKeyRegistry {
         return Optional.of(entry);
     }
 
-    public Optional<StreamKeyEntry> entry(String streamId) {
-        return Optional.ofNullable(byStreamId.get(streamId));
-    }
-
     /** Applies an entry unless this instance already holds a newer version of the stream. */
     public void apply(StreamKeyEntry entry) {
         StreamKeyEntry previous;

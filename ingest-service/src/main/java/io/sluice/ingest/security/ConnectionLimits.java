@@ -52,8 +52,4 @@ public class ConnectionLimits {
         }
         total--;
     }
-
-    public synchronized int total() {
-        return total;
-    }
 }

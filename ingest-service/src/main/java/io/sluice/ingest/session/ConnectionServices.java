@@ -10,7 +10,12 @@ import io.sluice.media.rtmp.session.RtmpServerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
-/** What every connection needs from the application, in one place, with media-core's settings made once. */
+/**
+ * The parameter object of {@link IngestConnection}: the application-scoped collaborators every connection
+ * needs, handed over as one instead of eight constructor arguments per connection, and media-core's
+ * session settings, made once from the configuration instead of once per connection. It holds no state
+ * of its own.
+ */
 @ApplicationScoped
 public class ConnectionServices {
 

@@ -7,6 +7,7 @@ import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PfxOptions;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -99,7 +100,7 @@ public record TlsMaterial(X509ExtendedKeyManager keyManager, byte[] digest) {
     private static boolean signs(PrivateKey key, X509Certificate certificate) {
         String algorithm = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256with" + key.getAlgorithm();
         try {
-            byte[] probe = "sluice".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] probe = "sluice".getBytes(StandardCharsets.US_ASCII);
             Signature signer = Signature.getInstance(algorithm);
             signer.initSign(key);
             signer.update(probe);

@@ -20,7 +20,8 @@ class InFlightBudgetTest {
         assertThat(resumed).as("61 in flight is over half").hasValue(0);
         budget.release(11);
         assertThat(resumed).as("50 is half").hasValue(1);
-        assertThat(budget.inFlight()).isEqualTo(50);
+        assertThat(budget.take(50)).as("50 in flight leave room for 50 more").isTrue();
+        assertThat(budget.take(1)).isFalse();
     }
 
     @Test
