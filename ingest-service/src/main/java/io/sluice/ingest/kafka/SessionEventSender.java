@@ -45,7 +45,7 @@ public class SessionEventSender {
         this.lifecycleRetry = config.kafka().lifecycleRetry();
         this.sessionsCallback = (metadata, error) -> {
             if (error != null) {
-                metrics.produceFailed();
+                metrics.produceFailed(Topics.SESSIONS);
                 LOG.warnf("could not write to %s: %s", Topics.SESSIONS, error.getMessage());
             }
         };
@@ -80,7 +80,7 @@ public class SessionEventSender {
             if (System.nanoTime() < deadlineNanos) {
                 vertx.setTimer(1000, id -> sendUntilTaken(topic, record, deadlineNanos));
             } else {
-                metrics.produceFailed();
+                metrics.produceFailed(topic);
                 LOG.errorf("stream %s: lost its session.ended on %s after retrying for %d s: %s", record.key(), topic,
                         lifecycleRetry.toSeconds(), error.getMessage());
             }

@@ -30,10 +30,16 @@ public class IngestMetrics {
     private final Map<String, Counter> messagesInByType = new ConcurrentHashMap<>();
     private final Timer ackLatency;
     private final DistributionSummary pausedFor;
+    private final Counter sessionsStarted;
+    private final Counter malformedRegistryRecords;
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("sluice.ingest.sessions.live", liveSessions);
+        this.sessionsStarted = Counter.builder("sluice.ingest.sessions.started").register(registry);
+        this.malformedRegistryRecords = Counter.builder("sluice.ingest.registry.malformed")
+                .description("Records of the key registry topic that are no valid registry event; skipped")
+                .register(registry);
         this.ackLatency = Timer.builder("sluice.ingest.kafka.ack.latency")
                 .description("From reading a media message off the socket to Kafka acknowledging it")
                 .publishPercentiles(0.5, 0.99, 0.999)
@@ -70,7 +76,7 @@ public class IngestMetrics {
 
     public void sessionStarted() {
         liveSessions.incrementAndGet();
-        counter("sluice.ingest.sessions", "event", "started").increment();
+        sessionsStarted.increment();
     }
 
     public void sessionEnded(String reason) {
@@ -103,12 +109,13 @@ public class IngestMetrics {
         pausedFor.record(pausedNanos / 1e9);
     }
 
-    public void produceFailed() {
-        counter("sluice.ingest.kafka.produce.failures", "topic", "any").increment();
+    /** A record Kafka did not take; {@code topic} is the topic it was for. */
+    public void produceFailed(String topic) {
+        counter("sluice.ingest.kafka.produce.failures", "topic", topic).increment();
     }
 
     public void malformedRegistryRecord() {
-        counter("sluice.ingest.registry.malformed", "topic", "stream-keys").increment();
+        malformedRegistryRecords.increment();
     }
 
     private Counter counter(String name, String tag, String value) {

@@ -3,6 +3,7 @@ package io.sluice.ingest.session;
 import io.netty.buffer.ByteBuf;
 import io.sluice.ingest.config.IngestConfig;
 import io.sluice.media.event.EventType;
+import io.sluice.media.event.Topics;
 import io.sluice.media.event.data.EndReason;
 import io.sluice.media.event.data.SessionEnded;
 import io.sluice.media.event.data.SessionStarted;
@@ -247,7 +248,7 @@ public final class IngestConnection {
         inFlightBytes -= bytes;
         services.budget().release(bytes);
         if (error != null) {
-            services.metrics().produceFailed();
+            services.metrics().produceFailed(Topics.MEDIA);
             finish(EndReason.BACKEND_UNAVAILABLE, "Kafka did not acknowledge within "
                     + config.kafka().unavailableGrace().toSeconds() + " s: " + error.getMessage());
             return;
