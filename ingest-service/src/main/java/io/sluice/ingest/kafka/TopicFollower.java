@@ -1,14 +1,18 @@
 package io.sluice.ingest.kafka;
 
+import io.sluice.ingest.metrics.IngestMetrics;
 import io.sluice.media.error.MediaFormatException;
 import io.sluice.media.event.DecodedEvent;
 import io.sluice.media.event.EventCodec;
 import io.sluice.media.event.kafka.KafkaEventRecords;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -16,35 +20,59 @@ import org.jboss.logging.Logger;
  * Follows every partition of one topic on a thread of its own, without a consumer group: each instance
  * needs all of it. Subclasses say where to start and what to do with each event; polls are short, so a
  * change reaches them well within a second.
+ *
+ * <p>A failure (the broker refusing a request, a bug in an event handler) does not end the following: the
+ * consumer is closed, and after a back-off a new one carries on from the first record not yet handled, so
+ * that record is handled again and nothing is skipped. Each (re)start takes the topic's end offsets; until
+ * the follower has read up to them it is not {@link #healthy()}, which readiness checks can report.
  */
 public abstract class TopicFollower {
 
     private static final Logger LOG = Logger.getLogger(TopicFollower.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** Polls come every 200 ms; a follower that has not polled for this long is stuck. */
+    private static final Duration STALLED = Duration.ofSeconds(10);
 
     private final String topic;
     private final String clientId;
     private final String bootstrapServers;
+    private final IngestMetrics metrics;
+    /** The next offset to handle per partition; the following thread's own. */
+    private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private volatile boolean running = true;
+    private volatile boolean caughtUp;
+    private volatile long lastPollNanos;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    protected TopicFollower(String topic, String clientId, String bootstrapServers) {
+    protected TopicFollower(String topic, String clientId, String bootstrapServers, IngestMetrics metrics) {
         this.topic = topic;
         this.clientId = clientId;
         this.bootstrapServers = bootstrapServers;
+        this.metrics = metrics;
     }
 
-    /** Seeks where following starts: the beginning of a compacted topic, or the end. */
+    /** Seeks where following starts the first time: the beginning of a compacted topic, or the end. */
     protected abstract void position(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions);
 
-    protected abstract void onEvent(DecodedEvent event);
+    /** Handles one event; {@code record} tells where it is on the topic. */
+    protected abstract void onEvent(DecodedEvent event, ConsumerRecord<String, byte[]> record);
 
     /** A record that is not a valid event of the contract; it is skipped. */
     protected abstract void onMalformed(ConsumerRecord<String, byte[]> record, MediaFormatException error);
 
-    /** After every poll, on the following thread. */
-    protected void afterPoll(KafkaConsumer<String, byte[]> kafka) {
+    /** On the following thread, each time the follower has read up to where the topic ended when it (re)started. */
+    protected void onCaughtUp() {
+    }
+
+    /**
+     * Whether the follower is following and has read up to where the topic ended when it last (re)started:
+     * false before the first read to the end, while it starts over after a failure, and when it is stuck.
+     */
+    public boolean healthy() {
+        return caughtUp && System.nanoTime() - lastPollNanos < STALLED.toNanos();
     }
 
     protected final void startFollowing() {
@@ -58,30 +86,111 @@ public abstract class TopicFollower {
             current.wakeup();
         }
         if (thread != null) {
+            thread.interrupt();
             thread.join(Duration.ofSeconds(5));
         }
     }
 
+    /** From an event handler or {@link #onCaughtUp()}: the follower has done its job and closes its consumer. */
+    protected final void finishFollowing() {
+        running = false;
+    }
+
     private void run() {
+        Duration backoff = FIRST_BACKOFF;
+        while (running) {
+            try {
+                follow();
+            } catch (WakeupException | InterruptException e) {
+                // Stopped.
+            } catch (RuntimeException e) {
+                boolean wasCaughtUp = caughtUp;
+                caughtUp = false;
+                if (!running) {
+                    return;
+                }
+                backoff = wasCaughtUp ? FIRST_BACKOFF : backoff;
+                metrics.followerRestarted(clientId);
+                LOG.errorf(e, "following %s failed; starting over in %d s where it stopped: %s", topic, backoff.toSeconds(),
+                        e.getMessage());
+                if (!sleep(backoff)) {
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void follow() {
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(AssignedConsumers.properties(bootstrapServers, clientId))) {
             consumer = kafka;
+            if (!running) {
+                return;
+            }
             List<TopicPartition> partitions = AssignedConsumers.awaitPartitions(kafka, topic, () -> running);
             kafka.assign(partitions);
-            position(kafka, partitions);
+            positionOrResume(kafka, partitions);
+            Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
-                    try {
-                        onEvent(EventCodec.decode(KafkaEventRecords.fromConsumerRecord(record)));
-                    } catch (MediaFormatException e) {
-                        onMalformed(record, e);
-                    }
+                    handle(record);
+                    nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                 }
-                afterPoll(kafka);
+                lastPollNanos = System.nanoTime();
+                if (!caughtUp && reached(kafka, end)) {
+                    caughtUp = true;
+                    onCaughtUp();
+                }
             }
-        } catch (WakeupException e) {
-            // Shutting down.
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "following %s stopped: %s", topic, e.getMessage());
+        } finally {
+            consumer = null;
+        }
+    }
+
+    /**
+     * The first time, where the subclass says; after a failure, at the first record not yet handled. The
+     * positions are resolved at once and remembered, so a failure before the first record loses nothing
+     * either.
+     */
+    private void positionOrResume(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
+        List<TopicPartition> fresh = partitions.stream().filter(p -> !nextOffsets.containsKey(p)).toList();
+        if (!fresh.isEmpty()) {
+            position(kafka, fresh);
+        }
+        for (TopicPartition partition : partitions) {
+            Long next = nextOffsets.get(partition);
+            if (next != null) {
+                kafka.seek(partition, next);
+            } else {
+                nextOffsets.put(partition, kafka.position(partition));
+            }
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        try {
+            onEvent(EventCodec.decode(KafkaEventRecords.fromConsumerRecord(record)), record);
+        } catch (MediaFormatException e) {
+            onMalformed(record, e);
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (kafka.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

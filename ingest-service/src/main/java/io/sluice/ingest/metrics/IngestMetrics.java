@@ -33,7 +33,7 @@ public class IngestMetrics {
     private final Counter sessionsStarted;
     private final Counter malformedRegistryRecords;
 
-    IngestMetrics(MeterRegistry registry) {
+    public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("sluice.ingest.sessions.live", liveSessions);
         this.sessionsStarted = Counter.builder("sluice.ingest.sessions.started").register(registry);
@@ -116,6 +116,11 @@ public class IngestMetrics {
 
     public void malformedRegistryRecord() {
         malformedRegistryRecords.increment();
+    }
+
+    /** A topic follower ({@code ingest-registry}, ...) failed and starts over with a new consumer. */
+    public void followerRestarted(String follower) {
+        counter("sluice.ingest.follower.restarts", "follower", follower).increment();
     }
 
     private Counter counter(String name, String tag, String value) {

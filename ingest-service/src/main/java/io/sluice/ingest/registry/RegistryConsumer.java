@@ -12,7 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -21,7 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads the compacted key registry into {@link StreamKeyRegistry}: the whole topic from its beginning at
- * start-up (readiness waits for it), then every change as it comes.
+ * start-up, then every change as it comes. Readiness follows {@link #healthy()}: a valid key could be
+ * refused while the registry is not read to its end.
  */
 @Singleton
 public class RegistryConsumer extends TopicFollower {
@@ -31,11 +31,11 @@ public class RegistryConsumer extends TopicFollower {
     private final StreamKeyRegistry registry;
     private final IngestMetrics metrics;
     private final long startedNanos = System.nanoTime();
-    private Map<TopicPartition, Long> startupEnd;
+    private boolean loadedOnce;
 
     RegistryConsumer(StreamKeyRegistry registry, IngestMetrics metrics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        super(Topics.STREAM_KEYS, "ingest-registry", bootstrapServers);
+        super(Topics.STREAM_KEYS, "ingest-registry", bootstrapServers, metrics);
         this.registry = registry;
         this.metrics = metrics;
     }
@@ -51,11 +51,10 @@ public class RegistryConsumer extends TopicFollower {
     @Override
     protected void position(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
         kafka.seekToBeginning(partitions);
-        startupEnd = kafka.endOffsets(partitions);
     }
 
     @Override
-    protected void onEvent(DecodedEvent event) {
+    protected void onEvent(DecodedEvent event, ConsumerRecord<String, byte[]> record) {
         switch (event) {
             case DecodedEvent.Structured s when s.event().data() instanceof StreamKeyEntry entry -> registry.apply(entry);
             case DecodedEvent.Tombstone t -> registry.remove(t.streamId());
@@ -71,19 +70,14 @@ public class RegistryConsumer extends TopicFollower {
                 record.offset(), record.key(), error.getMessage());
     }
 
-    /** Ready once every partition has been read up to where it ended when this instance started. */
     @Override
-    protected void afterPoll(KafkaConsumer<String, byte[]> kafka) {
-        if (registry.loaded()) {
-            return;
+    protected void onCaughtUp() {
+        if (!loadedOnce) {
+            loadedOnce = true;
+            LOG.infof("stream-key registry loaded: %d streams in %d ms", registry.size(),
+                    Duration.ofNanos(System.nanoTime() - startedNanos).toMillis());
+        } else {
+            LOG.infof("stream-key registry caught up again: %d streams", registry.size());
         }
-        for (Map.Entry<TopicPartition, Long> e : startupEnd.entrySet()) {
-            if (kafka.position(e.getKey()) < e.getValue()) {
-                return;
-            }
-        }
-        registry.markLoaded();
-        LOG.infof("stream-key registry loaded: %d streams in %d ms", registry.size(),
-                Duration.ofNanos(System.nanoTime() - startedNanos).toMillis());
     }
 }

@@ -21,7 +21,6 @@ public class StreamKeyRegistry {
     private final Map<String, StreamKeyEntry> byStreamId = new ConcurrentHashMap<>();
     private final Map<String, StreamKeyEntry> byKeyHash = new ConcurrentHashMap<>();
     private final List<Consumer<RegistryChange>> listeners = new CopyOnWriteArrayList<>();
-    private volatile boolean loaded;
 
     /** The enabled or disabled entry the presented key belongs to, if any. */
     public Optional<StreamKeyEntry> lookup(String presentedKey) {
@@ -33,12 +32,16 @@ public class StreamKeyRegistry {
         return Optional.of(entry);
     }
 
-    /** Applies an entry unless this instance already holds a newer version of the stream. */
+    /**
+     * Applies an entry unless this instance already holds a newer version of the stream. The version it
+     * already holds is passed to the listeners again: a record handled again after a failure of its
+     * follower (whose listeners may not all have run), or a republish. Listeners act idempotently.
+     */
     public void apply(StreamKeyEntry entry) {
         StreamKeyEntry previous;
         synchronized (this) {
             previous = byStreamId.get(entry.streamId());
-            if (previous != null && previous.version() >= entry.version()) {
+            if (previous != null && previous.version() > entry.version()) {
                 return;
             }
             byStreamId.put(entry.streamId(), entry);
@@ -50,17 +53,19 @@ public class StreamKeyRegistry {
         notifyListeners(new RegistryChange(entry.streamId(), Optional.ofNullable(previous), Optional.of(entry)));
     }
 
-    /** A tombstone: the stream is gone. */
+    /**
+     * A tombstone: the stream is gone. Listeners hear of it also when the stream was already gone, for the
+     * same reason as in {@link #apply}.
+     */
     public void remove(String streamId) {
         StreamKeyEntry previous;
         synchronized (this) {
             previous = byStreamId.remove(streamId);
-            if (previous == null) {
-                return;
+            if (previous != null) {
+                byKeyHash.remove(previous.keyHash(), previous);
             }
-            byKeyHash.remove(previous.keyHash(), previous);
         }
-        notifyListeners(new RegistryChange(streamId, Optional.of(previous), Optional.empty()));
+        notifyListeners(new RegistryChange(streamId, Optional.ofNullable(previous), Optional.empty()));
     }
 
     public void onChange(Consumer<RegistryChange> listener) {
@@ -69,15 +74,6 @@ public class StreamKeyRegistry {
 
     public int size() {
         return byStreamId.size();
-    }
-
-    /** True once the topic has been read to the end it had when this instance started. */
-    public boolean loaded() {
-        return loaded;
-    }
-
-    void markLoaded() {
-        loaded = true;
     }
 
     private void notifyListeners(RegistryChange change) {

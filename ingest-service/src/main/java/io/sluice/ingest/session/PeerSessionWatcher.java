@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.sluice.ingest.config.IngestConfig;
 import io.sluice.ingest.kafka.TopicFollower;
+import io.sluice.ingest.metrics.IngestMetrics;
 import io.sluice.media.error.MediaFormatException;
 import io.sluice.media.event.DecodedEvent;
 import io.sluice.media.event.Topics;
@@ -29,9 +30,9 @@ public class PeerSessionWatcher extends TopicFollower {
     private final LiveSessions liveSessions;
     private final String instanceId;
 
-    PeerSessionWatcher(LiveSessions liveSessions, IngestConfig config,
+    PeerSessionWatcher(LiveSessions liveSessions, IngestConfig config, IngestMetrics metrics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        super(Topics.SESSIONS, "ingest-peer-sessions", bootstrapServers);
+        super(Topics.SESSIONS, "ingest-peer-sessions", bootstrapServers, metrics);
         this.liveSessions = liveSessions;
         this.instanceId = config.instanceId();
     }
@@ -51,7 +52,7 @@ public class PeerSessionWatcher extends TopicFollower {
     }
 
     @Override
-    protected void onEvent(DecodedEvent event) {
+    protected void onEvent(DecodedEvent event, ConsumerRecord<String, byte[]> record) {
         if (event instanceof DecodedEvent.Structured s && s.event().data() instanceof SessionStarted started
                 && !instanceId.equals(started.ingestInstance())) {
             liveSessions.byStream(started.streamId())
