@@ -9,6 +9,7 @@ import io.sluice.media.event.data.SessionEnded;
 import io.sluice.media.event.data.SessionStarted;
 import io.sluice.media.event.data.StreamKeyEntry;
 import io.sluice.media.rtmp.session.CloseReason;
+import io.sluice.media.rtmp.session.ConnectRequest;
 import io.sluice.media.rtmp.session.EnhancedCapabilities;
 import io.sluice.media.rtmp.session.PublishRequest;
 import io.sluice.media.rtmp.session.RtmpServerSession;
@@ -22,6 +23,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.Callback;
 import org.jboss.logging.Logger;
@@ -31,8 +33,8 @@ import org.jboss.logging.Logger;
  * output goes back to the socket, and a published stream goes to Kafka as the session's events.
  *
  * <p>Everything runs on the connection's event loop; other threads (the registry consumer, Kafka's
- * callbacks, the admin API) hop onto it through {@link #context}. When Kafka has not acknowledged enough
- * of this session's media, the socket is paused: the encoder sees a slow network, and memory stays bounded.
+ * callbacks, the admin API) hop onto it through {@link #context}. Backpressure is {@link SocketFlowControl}'s,
+ * the once-a-second limits of a live session {@link LiveSessionLimits}', its figures {@link StreamStats}'.
  */
 public final class IngestConnection {
 
@@ -48,6 +50,7 @@ public final class IngestConnection {
     private final String clientIp;
     private final String tlsVersion;
     private final RtmpServerSession rtmp;
+    private final SocketFlowControl flow;
     private final long openedNanos = System.nanoTime();
 
     private long checkTimer = -1;
@@ -55,25 +58,16 @@ public final class IngestConnection {
     private boolean closed;
     /** Set when the instance shuts down: whatever ends the session now, the reason is the shutdown. */
     private volatile boolean draining;
+
+    /** Set once the session has started; volatile for the admin API's and the registry listener's readers. */
+    private volatile LiveSession session;
+    // Set before the session is, so a reader that sees the session sees them too.
+    private StreamStats stats;
+    private LiveSessionLimits limits;
     private TrackClock videoClock;
     private TrackClock audioClock;
-
-    // Set once the publish is accepted; volatile for the admin API's readers.
-    private volatile String streamId;
-    private volatile String sessionId;
-    private volatile String tenant;
-    private volatile String keyHash;
-    private volatile Instant startedAt;
-    private StreamKeyEntry entry;
-    private StreamStats stats;
     private long sequence;
-    private long lastMediaNanos;
-    private long overBitrateSinceNanos = -1;
     private long statsDueNanos;
-
-    private long inFlightBytes;
-    private boolean paused;
-    private long pausedAtNanos;
 
     IngestConnection(ConnectionServices services, NetSocket socket, Context context, String protocol) {
         this.services = services;
@@ -85,6 +79,8 @@ public final class IngestConnection {
         this.clientIp = socket.remoteAddress().host();
         this.tlsVersion = socket.isSsl() && socket.sslSession() != null ? socket.sslSession().getProtocol() : null;
         this.rtmp = new RtmpServerSession(services.rtmpConfig(protocol));
+        this.flow = new SocketFlowControl(socket, clientAddress, context, services.budget(), services.metrics(),
+                config.kafka().maxInFlightBytesPerSession(), now -> limits.mediaArrived(now));
     }
 
     /** Takes over a socket that passed the connection limits; called on the socket's event loop. */
@@ -100,7 +96,7 @@ public final class IngestConnection {
         // the close handler would come at once and cut them off.
         socket.endHandler(v -> onSocketClosed());
         socket.closeHandler(v -> {
-            if (!paused) {
+            if (!flow.paused()) {
                 onSocketClosed();
             }
         });
@@ -196,43 +192,38 @@ public final class IngestConnection {
             return;
         }
         long now = System.nanoTime();
-        entry = accepted;
-        streamId = accepted.streamId();
-        tenant = accepted.tenant();
-        keyHash = accepted.keyHash();
-        sessionId = newSessionId();
-        startedAt = Instant.now();
+        Instant startedAt = Instant.now();
         stats = new StreamStats(now);
+        limits = new LiveSessionLimits(config.limits(), accepted, startedAt, now);
         videoClock = new TrackClock(config.limits().maxTimestampRegression().toMillis());
         audioClock = new TrackClock(config.limits().maxTimestampRegression().toMillis());
-        lastMediaNanos = now;
         statsDueNanos = now + config.stats().interval().toNanos();
+        LiveSession live = new LiveSession(accepted, newSessionId(), startedAt);
+        session = live;
         services.metrics().sessionStarted();
-        String encoder = rtmp.connectRequest().map(c -> c.flashVer()).orElse(null);
-        LOG.infof("stream %s: session %s started from %s over %s%s (%s)", streamId, sessionId, clientAddress, protocol,
-                tlsVersion == null ? "" : " " + tlsVersion, encoder);
-        services.sender().started(new SessionStarted(streamId, tenant, sessionId, config.instanceId(), clientAddress,
-                protocol, tlsVersion, encoder, startedAt), flowCallback(0, now));
+        String encoder = rtmp.connectRequest().map(ConnectRequest::flashVer).orElse(null);
+        LOG.infof("stream %s: session %s started from %s over %s%s (%s)", live.streamId(), live.sessionId(), clientAddress,
+                protocol, tlsVersion == null ? "" : " " + tlsVersion, encoder);
+        services.sender().started(new SessionStarted(live.streamId(), live.tenant(), live.sessionId(), config.instanceId(),
+                clientAddress, protocol, tlsVersion, encoder, startedAt), flowCallback(0, now));
         services.liveSessions().register(this);
     }
 
     private void forward(EventType type, long timestamp, byte[] payload, long readNanos) {
-        if (streamId == null) {
+        LiveSession live = session;
+        if (live == null) {
             return;
         }
-        lastMediaNanos = readNanos;
+        limits.mediaArrived(readNanos);
         services.metrics().messageIn(type.typeName());
         sequence++;
         long size = payload.length;
-        inFlightBytes += size;
-        boolean budgetOk = services.budget().take(size);
-        services.sender().media(type, streamId, sessionId, sequence, timestamp, payload, flowCallback(size, readNanos));
-        if (!paused && (!budgetOk || inFlightBytes > config.kafka().maxInFlightBytesPerSession())) {
-            pause();
-        }
+        flow.sending(size);
+        services.sender().media(type, live.streamId(), live.sessionId(), sequence, timestamp, payload,
+                flowCallback(size, readNanos));
     }
 
-    // ---- flow control ------------------------------------------------------------------------------
+    // ---- Kafka's answers ---------------------------------------------------------------------------
 
     private Callback flowCallback(long bytes, long readNanos) {
         return (metadata, error) -> {
@@ -245,35 +236,14 @@ public final class IngestConnection {
     }
 
     private void acknowledged(long bytes, Exception error) {
-        inFlightBytes -= bytes;
-        services.budget().release(bytes);
+        flow.settled(bytes);
         if (error != null) {
             services.metrics().produceFailed(Topics.MEDIA);
             finish(EndReason.BACKEND_UNAVAILABLE, "Kafka did not acknowledge within "
                     + config.kafka().unavailableGrace().toSeconds() + " s: " + error.getMessage());
             return;
         }
-        if (paused && inFlightBytes <= config.kafka().maxInFlightBytesPerSession() / 2) {
-            services.budget().whenAvailable(() -> context.runOnContext(v -> resume()));
-        }
-    }
-
-    private void pause() {
-        paused = true;
-        pausedAtNanos = System.nanoTime();
-        socket.pause();
-        services.metrics().backpressurePaused();
-        LOG.debugf("stream %s: paused reading, %d bytes awaiting Kafka", streamId, inFlightBytes);
-    }
-
-    private void resume() {
-        if (!paused || finished || inFlightBytes > config.kafka().maxInFlightBytesPerSession() / 2) {
-            return;
-        }
-        paused = false;
-        services.metrics().backpressureResumed(System.nanoTime() - pausedAtNanos);
-        lastMediaNanos = System.nanoTime();
-        socket.resume();
+        flow.resumeWhenRoom();
     }
 
     // ---- timers ------------------------------------------------------------------------------------
@@ -284,24 +254,19 @@ public final class IngestConnection {
             return;
         }
         long now = System.nanoTime();
-        if (streamId == null) {
+        LiveSession live = session;
+        if (live == null) {
             checkBeforePublish(now);
             return;
         }
-        if (!paused && now - lastMediaNanos > config.limits().idleTimeout().toNanos()) {
-            finish(EndReason.IDLE_TIMEOUT, "no media for " + config.limits().idleTimeout().toSeconds() + " s");
+        Optional<SessionEnd> end = limits.check(now, Instant.now(), flow.paused(), stats.currentKbps(now));
+        if (end.isPresent()) {
+            finish(end.get().reason(), end.get().description());
             return;
         }
-        if (entry.maxContinuousDurationSeconds() > 0
-                && Instant.now().isAfter(startedAt.plusSeconds(entry.maxContinuousDurationSeconds()))) {
-            finish(EndReason.MAX_DURATION, "the stream reached its maximum continuous duration of "
-                    + entry.maxContinuousDurationSeconds() + " s");
-            return;
-        }
-        checkBitrate(now);
-        if (!finished && now >= statsDueNanos) {
+        if (now >= statsDueNanos) {
             statsDueNanos = now + config.stats().interval().toNanos();
-            services.sender().stats(stats.snapshot(streamId, tenant, sessionId, now, Instant.now()));
+            services.sender().stats(stats.snapshot(live.streamId(), live.tenant(), live.sessionId(), now, Instant.now()));
         }
     }
 
@@ -311,21 +276,6 @@ public final class IngestConnection {
                     + config.limits().handshakeTimeout().toSeconds() + " s");
         } else if (now - openedNanos > config.limits().publishTimeout().toNanos()) {
             refuseAndClose("publish_timeout", "no publish within " + config.limits().publishTimeout().toSeconds() + " s");
-        }
-    }
-
-    private void checkBitrate(long now) {
-        long limit = entry.maxBitrateKbps() > 0 ? entry.maxBitrateKbps() : config.limits().defaultMaxBitrateKbps();
-        long kbps = stats.currentKbps(now);
-        if (limit <= 0 || kbps <= limit) {
-            overBitrateSinceNanos = -1;
-            return;
-        }
-        if (overBitrateSinceNanos < 0) {
-            overBitrateSinceNanos = now;
-        } else if (now - overBitrateSinceNanos > config.limits().bitrateGrace().toNanos()) {
-            finish(EndReason.BITRATE_EXCEEDED, "the stream sent " + kbps + " kbit/s, over its limit of " + limit
-                    + " kbit/s, for more than " + config.limits().bitrateGrace().toSeconds() + " s");
         }
     }
 
@@ -348,15 +298,16 @@ public final class IngestConnection {
     private void onTimestampRegression(String track, TrackClock clock) {
         services.metrics().refused("timestamp_regression");
         String description = track + " timestamp went back by " + clock.lastRegressionMillis() + " ms";
-        LOG.warnf("connection %s (stream %s): closed on a protocol error: %s", clientAddress, streamId, description);
+        LOG.warnf("connection %s (stream %s): closed on a protocol error: %s", clientAddress, session.streamId(), description);
         finish(EndReason.PROTOCOL_ERROR, description);
     }
 
     private void onFailed(SessionFailure failure) {
         String metricReason = failure.isLimit() ? failure.limitName() : "protocol_error";
         services.metrics().refused(metricReason);
+        LiveSession live = session;
         LOG.warnf("connection %s%s: closed on a protocol error: %s", clientAddress,
-                streamId == null ? "" : " (stream " + streamId + ")", failure.reason());
+                live == null ? "" : " (stream " + live.streamId() + ")", failure.reason());
         finish(EndReason.PROTOCOL_ERROR, failure.reason());
     }
 
@@ -408,15 +359,17 @@ public final class IngestConnection {
         finished = true;
         EndReason reason = draining ? EndReason.SHUTDOWN : cause;
         context.owner().cancelTimer(checkTimer);
+        flow.stop();
         rtmp.end(description);
         flushOutput();
-        if (streamId != null) {
+        LiveSession live = session;
+        if (live != null) {
             services.liveSessions().unregister(this);
             services.metrics().sessionEnded(reason.wireName());
-            LOG.infof("stream %s: session %s ended (%s): %s; %d bytes, %d video and %d audio frames", streamId, sessionId,
-                    reason.wireName(), description, stats.bytesIn(), stats.videoFrames(), stats.audioFrames());
-            services.sender().ended(new SessionEnded(streamId, tenant, sessionId, reason, description, clientAddress,
-                    startedAt, Instant.now(), stats.bytesIn(), stats.videoFrames(), stats.audioFrames(),
+            LOG.infof("stream %s: session %s ended (%s): %s; %d bytes, %d video and %d audio frames", live.streamId(),
+                    live.sessionId(), reason.wireName(), description, stats.bytesIn(), stats.videoFrames(), stats.audioFrames());
+            services.sender().ended(new SessionEnded(live.streamId(), live.tenant(), live.sessionId(), reason, description,
+                    clientAddress, live.startedAt(), Instant.now(), stats.bytesIn(), stats.videoFrames(), stats.audioFrames(),
                     stats.videoCodec(), stats.audioCodec()));
         }
         close();
@@ -429,10 +382,8 @@ public final class IngestConnection {
         closed = true;
         finished = true;
         context.owner().cancelTimer(checkTimer);
+        flow.stop();
         flushOutput();
-        if (paused) {
-            services.budget().release(0);
-        }
         socket.end().onComplete(v -> socket.close());
         services.connectionClosed(this);
     }
@@ -452,47 +403,42 @@ public final class IngestConnection {
         return "ss_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    // ---- read by the admin API and the shutdown ----------------------------------------------------
+    // ---- read by the registry listener, the admin API and the shutdown -----------------------------
 
+    /** The stream id once the session has started, else null. */
     public String streamId() {
-        return streamId;
+        LiveSession live = session;
+        return live == null ? null : live.streamId();
     }
 
+    /** The session id once the session has started, else null. */
     public String sessionId() {
-        return sessionId;
-    }
-
-    public String tenant() {
-        return tenant;
-    }
-
-    String keyHash() {
-        return keyHash;
+        LiveSession live = session;
+        return live == null ? null : live.sessionId();
     }
 
     public Instant startedAt() {
-        return startedAt;
+        LiveSession live = session;
+        return live == null ? null : live.startedAt();
     }
 
-    public String protocol() {
+    String keyHash() {
+        return session.entry().keyHash();
+    }
+
+    String protocol() {
         return protocol;
     }
 
-    public String tlsVersion() {
-        return tlsVersion;
-    }
-
-    public String clientAddress() {
-        return clientAddress;
-    }
-
-    public String clientIp() {
+    String clientIp() {
         return clientIp;
     }
 
     public SessionView view() {
+        LiveSession live = session;
         StreamStats s = stats;
-        return new SessionView(sessionId, streamId, tenant, clientAddress, protocol, tlsVersion, startedAt,
+        return new SessionView(live == null ? null : live.sessionId(), live == null ? null : live.streamId(),
+                live == null ? null : live.tenant(), clientAddress, protocol, tlsVersion, live == null ? null : live.startedAt(),
                 s == null ? 0 : s.bytesIn(), s == null ? 0 : s.lastBitrateKbps(), s == null ? 0 : s.videoFrames(),
                 s == null ? 0 : s.audioFrames(), s == null ? null : s.videoCodec(), s == null ? null : s.audioCodec(),
                 s == null ? 0 : s.width(), s == null ? 0 : s.height());

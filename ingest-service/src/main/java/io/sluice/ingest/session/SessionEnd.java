@@ -1,0 +1,7 @@
+package io.sluice.ingest.session;
+
+import io.sluice.media.event.data.EndReason;
+
+/** Why a session must end now, and the detail its {@code session.ended} gives. */
+record SessionEnd(EndReason reason, String description) {
+}
