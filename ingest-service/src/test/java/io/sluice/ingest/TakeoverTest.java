@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -40,22 +41,35 @@ class TakeoverTest {
     TestRegistry registry;
 
     @Test
-    void aSecondEncoderTakesTheStreamOver() {
+    void aSecondEncoderTakesTheStreamOverAndTheSessionsFollowOneAnother() {
         RegistryWriter.TestStream stream = registry.createStream("acme");
         String url = "rtmp://localhost:" + rtmpPort + "/live/" + stream.key();
-        try (MediaLog log = new MediaLog(stream.streamId()); Ffmpeg first = Ffmpeg.publishLive(TestMedia.testsrcClip(), url)) {
-            SessionStarted firstSession = MediaLog.data(log.awaitEvent(e -> MediaLog.is(e, SessionStarted.class),
-                    Duration.ofSeconds(10)).getFirst(), SessionStarted.class);
+        try (MediaLog media = new MediaLog(stream.streamId()); MediaLog sessions = new MediaLog(Topics.SESSIONS, stream.streamId());
+                Ffmpeg first = Ffmpeg.publishLive(TestMedia.testsrcClip(), url)) {
+            String firstSession = MediaLog.data(media.awaitEvent(e -> MediaLog.is(e, SessionStarted.class),
+                    Duration.ofSeconds(10)).getFirst(), SessionStarted.class).sessionId();
+            media.awaitEvent(e -> mediaOf(e, firstSession, 25), Duration.ofSeconds(10));
             try (Ffmpeg second = Ffmpeg.publishLive(TestMedia.testsrcClip(), url)) {
-                List<DecodedEvent> events = log.awaitEvent(e -> MediaLog.is(e, SessionStarted.class)
-                        && !MediaLog.data(e, SessionStarted.class).sessionId().equals(firstSession.sessionId()),
-                        Duration.ofSeconds(10));
-                SessionEnded ended = events.stream().filter(MediaLog::isSessionEnded)
-                        .map(e -> MediaLog.data(e, SessionEnded.class)).findFirst()
-                        .orElseGet(() -> MediaLog.data(log.awaitSessionEnded(Duration.ofSeconds(5)).getLast(), SessionEnded.class));
+                List<DecodedEvent> log = media.awaitEvent(e -> e instanceof DecodedEvent.Media m
+                        && !m.event().sessionId().equals(firstSession) && m.event().sequence() >= 25, Duration.ofSeconds(15));
+                String secondSession = MediaLog.data(log.stream().filter(e -> MediaLog.is(e, SessionStarted.class)).toList().getLast(),
+                        SessionStarted.class).sessionId();
 
-                assertThat(ended.sessionId()).isEqualTo(firstSession.sessionId());
+                SessionEnded ended = MediaLog.data(log.get(indexOf(log, e -> ended(e, firstSession))), SessionEnded.class);
                 assertThat(ended.reason()).isEqualTo(EndReason.TAKEOVER);
+                int firstEnd = indexOf(log, e -> ended(e, firstSession));
+                int secondStart = indexOf(log, e -> started(e, secondSession));
+                assertThat(firstEnd).as("on the media log, the first session ends before the second starts").isLessThan(secondStart);
+                for (int i = 0; i < log.size(); i++) {
+                    if (log.get(i) instanceof DecodedEvent.Media m) {
+                        String session = m.event().sessionId();
+                        assertThat(session.equals(firstSession) ? i < firstEnd : i > secondStart)
+                                .as("media event %d of %s lies within its session", i, session).isTrue();
+                    }
+                }
+                List<DecodedEvent> lifecycle = sessions.awaitEvent(e -> started(e, secondSession), Duration.ofSeconds(5));
+                assertThat(indexOf(lifecycle, e -> ended(e, firstSession))).as("the same order on the sessions topic")
+                        .isLessThan(indexOf(lifecycle, e -> started(e, secondSession)));
                 assertThat(first.awaitExit(Duration.ofSeconds(5))).as("the first encoder is let go").isNotNegative();
                 assertThat(second.isAlive()).isTrue();
             }
@@ -87,5 +101,26 @@ class TakeoverTest {
             var record = EventCodec.encode(StructuredEvent.of(URI.create("/sluice/ingest/ingest-peer"), started, Instant.now()));
             producer.send(KafkaEventRecords.toProducerRecord(Topics.SESSIONS, record)).get();
         }
+    }
+
+    private static boolean mediaOf(DecodedEvent event, String sessionId, long minSequence) {
+        return event instanceof DecodedEvent.Media m && m.event().sessionId().equals(sessionId) && m.event().sequence() >= minSequence;
+    }
+
+    private static boolean started(DecodedEvent event, String sessionId) {
+        return MediaLog.is(event, SessionStarted.class) && MediaLog.data(event, SessionStarted.class).sessionId().equals(sessionId);
+    }
+
+    private static boolean ended(DecodedEvent event, String sessionId) {
+        return MediaLog.isSessionEnded(event) && MediaLog.data(event, SessionEnded.class).sessionId().equals(sessionId);
+    }
+
+    private static int indexOf(List<DecodedEvent> events, Predicate<DecodedEvent> which) {
+        for (int i = 0; i < events.size(); i++) {
+            if (which.test(events.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no such event among " + events.size());
     }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** For operators (the admin role): the sessions live on this instance, and ending one. */
 @Path("/v1/admin/sessions")
@@ -30,14 +31,14 @@ public class SessionAdminResource {
 
     @GET
     public List<SessionView> list() {
-        return liveSessions.all().stream().map(IngestConnection::view)
+        return liveSessions.all().stream().map(IngestConnection::view).flatMap(Optional::stream)
                 .sorted(Comparator.comparing(SessionView::startedAt)).toList();
     }
 
     @GET
     @Path("/{sessionId}")
     public Response get(@PathParam("sessionId") String sessionId) {
-        return liveSessions.bySession(sessionId).map(c -> Response.ok(c.view()).build())
+        return liveSessions.bySession(sessionId).flatMap(IngestConnection::view).map(v -> Response.ok(v).build())
                 .orElseGet(() -> notFound(sessionId));
     }
 

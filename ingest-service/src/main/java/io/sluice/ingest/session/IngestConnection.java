@@ -20,11 +20,14 @@ import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Callback;
 import org.jboss.logging.Logger;
 
@@ -40,6 +43,12 @@ public final class IngestConnection {
 
     private static final Logger LOG = Logger.getLogger(IngestConnection.class);
     private static final long CHECK_INTERVAL_MS = 1_000;
+    /**
+     * How long a publish that takes a stream over waits for the previous publisher on this instance to hand
+     * its last events to Kafka. That takes one hop onto the other connection's event loop; the bound only
+     * guards against a loop that is stuck.
+     */
+    private static final Duration TAKEOVER_WAIT = Duration.ofSeconds(1);
 
     private final ConnectionServices services;
     private final IngestConfig config;
@@ -52,6 +61,8 @@ public final class IngestConnection {
     private final RtmpServerSession rtmp;
     private final SocketFlowControl flow;
     private final long openedNanos = System.nanoTime();
+    /** Done once this connection's last events are handed to Kafka: what a publisher taking over waits for. */
+    private final CompletableFuture<Void> endHandedOver = new CompletableFuture<>();
 
     private long checkTimer = -1;
     private boolean finished;
@@ -59,7 +70,9 @@ public final class IngestConnection {
     /** Set when the instance shuts down: whatever ends the session now, the reason is the shutdown. */
     private volatile boolean draining;
 
-    /** Set once the session has started; volatile for the admin API's and the registry listener's readers. */
+    /** The registry entry of an accepted publish, from then on; volatile for the registry listener. */
+    private volatile StreamKeyEntry accepted;
+    /** Set once the session has started; volatile for the admin API's readers. */
     private volatile LiveSession session;
     // Set before the session is, so a reader that sees the session sees them too.
     private StreamStats stats;
@@ -183,12 +196,38 @@ public final class IngestConnection {
                         refuse.description());
                 rtmp.refusePublish(refuse.refusal(), refuse.description());
             }
-            case PublishDecision.Accept accept -> goLive(accept.entry());
+            case PublishDecision.Accept accept -> takeOver(accept.entry());
         }
     }
 
-    private void goLive(StreamKeyEntry accepted) {
-        if (!rtmp.acceptPublish()) {
+    /**
+     * Becomes the stream's publisher on this instance. A previous publisher here is ended first, and this
+     * session starts only once that one's last media and {@code session.ended} are handed to Kafka, so a
+     * consumer sees one session after the other on both topics. Meanwhile media-core holds what the encoder
+     * sends, within its buffer limit.
+     */
+    private void takeOver(StreamKeyEntry entry) {
+        accepted = entry;
+        CompletableFuture<Void> previousEnded = services.liveSessions().register(entry.streamId(), this);
+        if (previousEnded.isDone()) {
+            goLive();
+            return;
+        }
+        previousEnded.thenApply(v -> true)
+                .completeOnTimeout(false, TAKEOVER_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .thenAccept(inTime -> context.runOnContext(v -> {
+                    if (!inTime) {
+                        LOG.warnf("stream %s: the previous publisher did not end within %d ms; starting anyway",
+                                entry.streamId(), TAKEOVER_WAIT.toMillis());
+                    }
+                    goLive();
+                    handleEvents(System.nanoTime());
+                    flushOutput();
+                }));
+    }
+
+    private void goLive() {
+        if (finished || !rtmp.acceptPublish()) {
             return;
         }
         long now = System.nanoTime();
@@ -206,7 +245,6 @@ public final class IngestConnection {
                 protocol, tlsVersion == null ? "" : " " + tlsVersion, encoder);
         services.sender().started(new SessionStarted(live.streamId(), live.tenant(), live.sessionId(), config.instanceId(),
                 clientAddress, protocol, tlsVersion, encoder, startedAt), flowCallback(0, now));
-        services.liveSessions().register(this);
     }
 
     private void forward(EventType type, long timestamp, byte[] payload, long readNanos) {
@@ -352,6 +390,7 @@ public final class IngestConnection {
         return capable;
     }
 
+    /** Ends the connection, and its session if one started. */
     private void finish(EndReason cause, String description) {
         if (finished) {
             return;
@@ -362,9 +401,12 @@ public final class IngestConnection {
         flow.stop();
         rtmp.end(description);
         flushOutput();
+        StreamKeyEntry entry = accepted;
+        if (entry != null) {
+            services.liveSessions().unregister(entry.streamId(), this);
+        }
         LiveSession live = session;
         if (live != null) {
-            services.liveSessions().unregister(this);
             services.metrics().sessionEnded(reason.wireName());
             LOG.infof("stream %s: session %s ended (%s): %s; %d bytes, %d video and %d audio frames", live.streamId(),
                     live.sessionId(), reason.wireName(), description, stats.bytesIn(), stats.videoFrames(), stats.audioFrames());
@@ -386,6 +428,7 @@ public final class IngestConnection {
         flushOutput();
         socket.end().onComplete(v -> socket.close());
         services.connectionClosed(this);
+        endHandedOver.complete(null);
     }
 
     private void flushOutput() {
@@ -405,10 +448,9 @@ public final class IngestConnection {
 
     // ---- read by the registry listener, the admin API and the shutdown -----------------------------
 
-    /** The stream id once the session has started, else null. */
-    public String streamId() {
-        LiveSession live = session;
-        return live == null ? null : live.streamId();
+    /** Done once this connection's last events are handed to Kafka (or it never had a session). */
+    CompletableFuture<Void> endHandedOver() {
+        return endHandedOver;
     }
 
     /** The session id once the session has started, else null. */
@@ -422,8 +464,9 @@ public final class IngestConnection {
         return live == null ? null : live.startedAt();
     }
 
+    /** The key hash of the accepted publish. */
     String keyHash() {
-        return session.entry().keyHash();
+        return accepted.keyHash();
     }
 
     String protocol() {
@@ -434,13 +477,15 @@ public final class IngestConnection {
         return clientIp;
     }
 
-    public SessionView view() {
+    /** The session as the admin API shows it; empty until it has started. */
+    public Optional<SessionView> view() {
         LiveSession live = session;
+        if (live == null) {
+            return Optional.empty();
+        }
         StreamStats s = stats;
-        return new SessionView(live == null ? null : live.sessionId(), live == null ? null : live.streamId(),
-                live == null ? null : live.tenant(), clientAddress, protocol, tlsVersion, live == null ? null : live.startedAt(),
-                s == null ? 0 : s.bytesIn(), s == null ? 0 : s.lastBitrateKbps(), s == null ? 0 : s.videoFrames(),
-                s == null ? 0 : s.audioFrames(), s == null ? null : s.videoCodec(), s == null ? null : s.audioCodec(),
-                s == null ? 0 : s.width(), s == null ? 0 : s.height());
+        return Optional.of(new SessionView(live.sessionId(), live.streamId(), live.tenant(), clientAddress, protocol, tlsVersion,
+                live.startedAt(), s.bytesIn(), s.lastBitrateKbps(), s.videoFrames(), s.audioFrames(), s.videoCodec(),
+                s.audioCodec(), s.width(), s.height()));
     }
 }

@@ -8,11 +8,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The streams live on this instance, one publisher each. A second publish of a stream takes it over: the
- * first session ends with {@code takeover}. Registry changes end the sessions whose key stopped working.
+ * The streams published on this instance, one publisher each. A second publish of a stream takes it over:
+ * the first session ends with {@code takeover}. Registry changes end the sessions whose key stopped working.
+ * A publisher is registered from the moment its publish is accepted, before its session starts.
  */
 @ApplicationScoped
 public class LiveSessions {
@@ -34,16 +36,21 @@ public class LiveSessions {
         });
     }
 
-    /** Makes {@code connection} the stream's publisher; a previous one is ended with {@code takeover}. */
-    void register(IngestConnection connection) {
-        IngestConnection previous = byStreamId.put(connection.streamId(), connection);
-        if (previous != null && previous != connection) {
-            previous.endFromAnyThread(EndReason.TAKEOVER, "another encoder started publishing this stream");
+    /**
+     * Makes {@code connection} the stream's publisher; a previous one is ended with {@code takeover}. Returns
+     * when the previous one's last events are handed to Kafka: done at once when there was none.
+     */
+    CompletableFuture<Void> register(String streamId, IngestConnection connection) {
+        IngestConnection previous = byStreamId.put(streamId, connection);
+        if (previous == null || previous == connection) {
+            return CompletableFuture.completedFuture(null);
         }
+        previous.endFromAnyThread(EndReason.TAKEOVER, "another encoder started publishing this stream");
+        return previous.endHandedOver();
     }
 
-    void unregister(IngestConnection connection) {
-        byStreamId.remove(connection.streamId(), connection);
+    void unregister(String streamId, IngestConnection connection) {
+        byStreamId.remove(streamId, connection);
     }
 
     public Optional<IngestConnection> byStream(String streamId) {
@@ -54,6 +61,7 @@ public class LiveSessions {
         return byStreamId.values().stream().filter(c -> sessionId.equals(c.sessionId())).findFirst();
     }
 
+    /** Every publisher, also those whose session is about to start. */
     public Collection<IngestConnection> all() {
         return List.copyOf(byStreamId.values());
     }

@@ -56,7 +56,7 @@ public class PeerSessionWatcher extends TopicFollower {
         if (event instanceof DecodedEvent.Structured s && s.event().data() instanceof SessionStarted started
                 && !instanceId.equals(started.ingestInstance())) {
             liveSessions.byStream(started.streamId())
-                    .filter(local -> isNewer(started, local))
+                    .filter(local -> local.startedAt() != null && isNewer(started, local))
                     .ifPresent(local -> local.endFromAnyThread(EndReason.TAKEOVER,
                             "another encoder started publishing this stream on " + started.ingestInstance()));
         }
