@@ -9,10 +9,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -42,6 +43,8 @@ public abstract class TopicFollower {
     /** The next offset to handle per partition; the following thread's own. */
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private volatile boolean running = true;
+    /** Cuts a back-off short when the follower is stopped; interrupting would disturb the consumer's close. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean caughtUp;
     private volatile long lastPollNanos;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -81,12 +84,12 @@ public abstract class TopicFollower {
 
     protected final void stopFollowing() throws InterruptedException {
         running = false;
+        stopped.countDown();
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
         if (thread != null) {
-            thread.interrupt();
             thread.join(Duration.ofSeconds(5));
         }
     }
@@ -101,7 +104,7 @@ public abstract class TopicFollower {
         while (running) {
             try {
                 follow();
-            } catch (WakeupException | InterruptException e) {
+            } catch (WakeupException e) {
                 // Stopped.
             } catch (RuntimeException e) {
                 boolean wasCaughtUp = caughtUp;
@@ -113,7 +116,7 @@ public abstract class TopicFollower {
                 metrics.followerRestarted(clientId);
                 LOG.errorf(e, "following %s failed; starting over in %d s where it stopped: %s", topic, backoff.toSeconds(),
                         e.getMessage());
-                if (!sleep(backoff)) {
+                if (backOff(backoff)) {
                     return;
                 }
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
@@ -184,13 +187,13 @@ public abstract class TopicFollower {
         return true;
     }
 
-    private static boolean sleep(Duration duration) {
+    /** Waits out the back-off; true when the follower was stopped meanwhile. */
+    private boolean backOff(Duration duration) {
         try {
-            Thread.sleep(duration);
-            return true;
+            return stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return true;
         }
     }
 }
