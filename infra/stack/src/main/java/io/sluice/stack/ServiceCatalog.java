@@ -17,6 +17,9 @@ import java.util.function.Consumer;
  */
 public final class ServiceCatalog {
 
+    private static final List<PortClaim> INGEST_PORTS = List.of(new PortClaim("ingest.port", "HTTP"),
+            new PortClaim("ingest.rtmp-port", "RTMP"), new PortClaim("ingest.rtmps-port", "RTMPS"));
+
     /** Services with a database of their own, by service name. */
     public static final List<String> WITH_DATABASE = List.of("auth", "recording", "simulcast");
 
@@ -36,10 +39,8 @@ public final class ServiceCatalog {
         return List.of(
                 new QuarkusService(settings, "auth", "auth-service", List.of(new PortClaim("auth.port", "HTTP")),
                         authEnvironment(settings, endpoints), nothing),
-                new QuarkusService(settings, "ingest", "ingest-service",
-                        List.of(new PortClaim("ingest.port", "HTTP"), new PortClaim("ingest.rtmp-port", "RTMP"),
-                                new PortClaim("ingest.rtmps-port", "RTMPS")),
-                        ingestEnvironment(settings, endpoints), log -> tlsCertificate(settings).ensure(javaHome, log)),
+                new QuarkusService(settings, "ingest", "ingest-service", INGEST_PORTS, ingestEnvironment(settings, endpoints),
+                        log -> tlsCertificate(settings).ensure(javaHome, log)),
                 new QuarkusService(settings, "recording", "recording-service", List.of(new PortClaim("recording.port", "HTTP")),
                         environment(settings, endpoints, "recording", "recording.port"), nothing),
                 new QuarkusService(settings, "simulcast", "simulcast-service", List.of(new PortClaim("simulcast.port", "HTTP")),
@@ -82,6 +83,19 @@ public final class ServiceCatalog {
         env.put("SLUICE_INGEST_RTMPS_TLS_KEYSTORE", tls.keystore().toString());
         env.put("SLUICE_INGEST_RTMPS_TLS_KEYSTORE_PASSWORD", tls.password());
         return env;
+    }
+
+    /**
+     * One more ingest instance beside the stack's own, on the same Kafka: {@code name} is its process, its
+     * log and its instance id, and {@code settings} give it ports of its own ({@code ingest.port},
+     * {@code ingest.rtmp-port}, {@code ingest.rtmps-port}). For tests of what instances do to each other.
+     */
+    public static QuarkusService ingestInstance(StackSettings settings, StackEndpoints endpoints, String name) {
+        Map<String, String> env = ingestEnvironment(settings, endpoints);
+        env.put("SLUICE_INGEST_INSTANCE_ID", name);
+        Path javaHome = settings.javaExecutable().getParent().getParent();
+        return new QuarkusService(settings, name, "ingest-service", INGEST_PORTS, env,
+                log -> tlsCertificate(settings).ensure(javaHome, log));
     }
 
     /** The local RTMPS certificate; {@link io.sluice.stack.component.QuarkusService} makes it before ingest starts. */

@@ -35,7 +35,7 @@ public class SessionEventSender {
     private final IngestMetrics metrics;
     private final URI source;
     private final Duration lifecycleRetry;
-    private final Callback sessionsCallback;
+    private final Callback countsFailure;
 
     SessionEventSender(EventPublisher publisher, Vertx vertx, IngestConfig config, IngestMetrics metrics) {
         this.publisher = publisher;
@@ -43,22 +43,27 @@ public class SessionEventSender {
         this.metrics = metrics;
         this.source = URI.create("/sluice/ingest/" + config.instanceId());
         this.lifecycleRetry = config.kafka().lifecycleRetry();
-        this.sessionsCallback = (metadata, error) -> {
+        this.countsFailure = (metadata, error) -> {
             if (error != null) {
-                metrics.produceFailed(Topics.SESSIONS);
-                LOG.warnf("could not write to %s: %s", Topics.SESSIONS, error.getMessage());
+                sessionsWriteFailed(error);
             }
         };
     }
 
     /**
-     * The media log copy frames the media and goes through the session's flow control ({@code callback});
-     * the sessions topic copy is for status consumers, and its failure only counts.
+     * The media log copy frames the media and goes through the session's flow control ({@code mediaCallback}).
+     * The sessions topic copy is for status consumers and for other instances: where it lands orders this
+     * session against theirs ({@code sessionsCallback} gets its offset); its failure is counted here.
      */
-    public void started(SessionStarted started, Callback callback) {
+    public void started(SessionStarted started, Callback mediaCallback, Callback sessionsCallback) {
         EventRecord record = EventCodec.encode(StructuredEvent.of(source, started, Instant.now()));
-        publisher.send(Topics.MEDIA, record, callback);
-        publisher.send(Topics.SESSIONS, record, sessionsCallback);
+        publisher.send(Topics.MEDIA, record, mediaCallback);
+        publisher.send(Topics.SESSIONS, record, (metadata, error) -> {
+            if (error != null) {
+                sessionsWriteFailed(error);
+            }
+            sessionsCallback.onCompletion(metadata, error);
+        });
     }
 
     /**
@@ -87,8 +92,13 @@ public class SessionEventSender {
         });
     }
 
+    private void sessionsWriteFailed(Exception error) {
+        metrics.produceFailed(Topics.SESSIONS);
+        LOG.warnf("could not write to %s: %s", Topics.SESSIONS, error.getMessage());
+    }
+
     public void stats(SessionStats stats) {
-        publisher.send(Topics.SESSIONS, EventCodec.encode(StructuredEvent.of(source, stats, stats.at())), sessionsCallback);
+        publisher.send(Topics.SESSIONS, EventCodec.encode(StructuredEvent.of(source, stats, stats.at())), countsFailure);
     }
 
     public void media(EventType type, String streamId, String sessionId, long sequence, long rtmpTimestamp, byte[] payload,

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,7 +38,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Everything runs on the connection's event loop; other threads (the registry consumer, Kafka's
  * callbacks, the admin API) hop onto it through {@link #context}. Backpressure is {@link SocketFlowControl}'s,
- * the once-a-second limits of a live session {@link LiveSessionLimits}', its figures {@link StreamStats}'.
+ * the once-a-second limits of a live session {@link LiveSessionLimits}', its figures {@link StreamStats}',
+ * and the order against sessions of the same stream on other instances {@link PeerTakeover}'s.
  */
 public final class IngestConnection {
 
@@ -79,6 +81,7 @@ public final class IngestConnection {
     private LiveSessionLimits limits;
     private TrackClock videoClock;
     private TrackClock audioClock;
+    private final PeerTakeover peerTakeover = new PeerTakeover();
     private long sequence;
     private long statsDueNanos;
 
@@ -244,7 +247,7 @@ public final class IngestConnection {
         LOG.infof("stream %s: session %s started from %s over %s%s (%s)", live.streamId(), live.sessionId(), clientAddress,
                 protocol, tlsVersion == null ? "" : " " + tlsVersion, encoder);
         services.sender().started(new SessionStarted(live.streamId(), live.tenant(), live.sessionId(), config.instanceId(),
-                clientAddress, protocol, tlsVersion, encoder, startedAt), flowCallback(0, now));
+                clientAddress, protocol, tlsVersion, encoder, startedAt), flowCallback(0, now), this::startWritten);
     }
 
     private void forward(EventType type, long timestamp, byte[] payload, long readNanos) {
@@ -282,6 +285,30 @@ public final class IngestConnection {
             return;
         }
         flow.resumeWhenRoom();
+    }
+
+    /** Where our session.started landed on the sessions topic: what orders us against other instances. */
+    private void startWritten(RecordMetadata metadata, Exception error) {
+        context.runOnContext(v -> {
+            if (!finished) {
+                (error == null ? peerTakeover.ownStartWritten(metadata.offset()) : peerTakeover.ownStartNotWritten())
+                        .ifPresent(this::endByPeer);
+            }
+        });
+    }
+
+    /** Another instance wrote a {@code session.started} of this stream at {@code offset} of the sessions topic. */
+    public void peerSessionStarted(long offset, String instance) {
+        context.runOnContext(v -> {
+            // Before our session starts, our own start is still to be written, so it will be the newer.
+            if (session != null && !finished) {
+                peerTakeover.peerStarted(offset, instance).ifPresent(this::endByPeer);
+            }
+        });
+    }
+
+    private void endByPeer(String instance) {
+        finish(EndReason.TAKEOVER, "another encoder started publishing this stream on " + instance);
     }
 
     // ---- timers ------------------------------------------------------------------------------------
@@ -457,11 +484,6 @@ public final class IngestConnection {
     public String sessionId() {
         LiveSession live = session;
         return live == null ? null : live.sessionId();
-    }
-
-    public Instant startedAt() {
-        LiveSession live = session;
-        return live == null ? null : live.startedAt();
     }
 
     /** The key hash of the accepted publish. */

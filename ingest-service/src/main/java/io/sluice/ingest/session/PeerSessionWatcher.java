@@ -8,7 +8,6 @@ import io.sluice.ingest.metrics.IngestMetrics;
 import io.sluice.media.error.MediaFormatException;
 import io.sluice.media.event.DecodedEvent;
 import io.sluice.media.event.Topics;
-import io.sluice.media.event.data.EndReason;
 import io.sluice.media.event.data.SessionStarted;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -21,8 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * One publisher per stream across instances: every instance watches {@code session.started} on the
  * sessions topic, and when another instance starts a newer session of a stream live here, the session
- * here ends with {@code takeover}. Newer means a later start, the session id breaking a tie, so two
- * instances that accept at the same moment agree on the winner.
+ * here ends with {@code takeover}. Newer means later on the topic, not by any clock: a stream's records
+ * share a partition, so two instances that accept at the same moment, with clocks apart, still agree on
+ * the winner (see {@link PeerTakeover}).
  */
 @Singleton
 public class PeerSessionWatcher extends TopicFollower {
@@ -56,19 +56,12 @@ public class PeerSessionWatcher extends TopicFollower {
         if (event instanceof DecodedEvent.Structured s && s.event().data() instanceof SessionStarted started
                 && !instanceId.equals(started.ingestInstance())) {
             liveSessions.byStream(started.streamId())
-                    .filter(local -> local.startedAt() != null && isNewer(started, local))
-                    .ifPresent(local -> local.endFromAnyThread(EndReason.TAKEOVER,
-                            "another encoder started publishing this stream on " + started.ingestInstance()));
+                    .ifPresent(local -> local.peerSessionStarted(record.offset(), started.ingestInstance()));
         }
     }
 
     @Override
     protected void onMalformed(ConsumerRecord<String, byte[]> record, MediaFormatException error) {
         // The sessions topic is for status; a record this version cannot read concerns no live session here.
-    }
-
-    private static boolean isNewer(SessionStarted other, IngestConnection local) {
-        int byTime = other.startedAt().compareTo(local.startedAt());
-        return byTime > 0 || (byTime == 0 && other.sessionId().compareTo(local.sessionId()) > 0);
     }
 }
