@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.sluice.media.event.data.EndReason;
 import io.sluice.media.event.data.SessionEnded;
 import io.sluice.media.event.data.SessionStarted;
@@ -19,7 +20,10 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** Operators with the admin role see live sessions with their TLS version and address, and can end one. */
+/**
+ * Operators with the admin role see live sessions with their TLS version, address and stream figures, and
+ * can end one.
+ */
 @QuarkusTest
 class AdminApiTest {
 
@@ -30,7 +34,7 @@ class AdminApiTest {
     TestRegistry registry;
 
     @Test
-    void anAdminListsAndEndsALiveSession() {
+    void anAdminListsAndEndsALiveSession() throws Exception {
         RegistryWriter.TestStream stream = registry.createStream("globex");
         try (MediaLog log = new MediaLog(stream.streamId());
                 Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), "rtmps://localhost:" + rtmpsPort + "/live/" + stream.key())) {
@@ -47,11 +51,36 @@ class AdminApiTest {
                     .body("tenant", equalTo("globex"))
                     .body("protocol", equalTo("rtmps"))
                     .body("tls_version", equalTo("TLSv1.3"));
+            JsonPath view = awaitFirstStatsWindow(admin, sessionId);
+            // The clip: H.264 320x240 at 25 fps with a keyframe a second, AAC stereo 44.1 kHz.
+            assertThat(view.getString("video_codec")).isEqualTo("avc1");
+            assertThat(view.getInt("width")).isEqualTo(320);
+            assertThat(view.getInt("height")).isEqualTo(240);
+            assertThat(view.getDouble("video_frame_rate")).isBetween(20.0, 30.0);
+            // 1000 ms within the clip; ffmpeg's loop seam brings one keyframe closer.
+            assertThat(view.getLong("keyframe_interval_ms")).isBetween(700L, 1000L);
+            assertThat(view.getString("audio_codec")).isEqualTo("mp4a");
+            assertThat(view.getInt("audio_sample_rate")).isEqualTo(44100);
+            assertThat(view.getInt("audio_channels")).isEqualTo(2);
+            assertThat(view.getLong("bitrate_kbps")).isPositive();
 
             given().auth().oauth2(admin).when().post("/v1/admin/sessions/" + sessionId + "/end").then().statusCode(202);
 
             SessionEnded ended = MediaLog.data(log.awaitSessionEnded(Duration.ofSeconds(5)).getLast(), SessionEnded.class);
             assertThat(ended.reason()).isEqualTo(EndReason.ENDED_BY_ADMIN);
+        }
+    }
+
+    /** The frame rate and keyframe interval are those of the last stats window (5 s). */
+    private static JsonPath awaitFirstStatsWindow(String admin, String sessionId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            JsonPath view = given().auth().oauth2(admin).when().get("/v1/admin/sessions/" + sessionId)
+                    .then().statusCode(200).extract().jsonPath();
+            if (view.getDouble("video_frame_rate") > 0 || System.nanoTime() > deadline) {
+                return view;
+            }
+            Thread.sleep(250);
         }
     }
 

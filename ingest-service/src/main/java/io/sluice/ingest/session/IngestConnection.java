@@ -508,6 +508,7 @@ public final class IngestConnection {
         StreamStats s = stats;
         return Optional.of(new SessionView(live.sessionId(), live.streamId(), live.tenant(), clientAddress, protocol, tlsVersion,
                 live.startedAt(), s.bytesIn(), s.lastBitrateKbps(), s.videoFrames(), s.audioFrames(), s.videoCodec(),
-                s.audioCodec(), s.width(), s.height()));
+                s.audioCodec(), s.width(), s.height(), s.lastFrameRate(), s.lastKeyframeIntervalMillis(), s.sampleRate(),
+                s.channels()));
     }
 }

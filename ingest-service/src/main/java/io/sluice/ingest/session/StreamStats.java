@@ -19,6 +19,8 @@ final class StreamStats {
     private volatile long videoFrames;
     private volatile long audioFrames;
     private volatile long lastBitrateKbps;
+    private volatile double lastFrameRate;
+    private volatile long lastKeyframeIntervalMillis;
     private int metadataWidth;
     private int metadataHeight;
     private int metadataSampleRate;
@@ -75,12 +77,11 @@ final class StreamStats {
     /** The figures of the window that ends now; starts the next window. */
     SessionStats snapshot(String streamId, String tenant, String sessionId, long nowNanos, Instant now) {
         long windowNanos = Math.max(1, nowNanos - windowStartNanos);
-        double frameRate = windowVideoFrames * 1e9 / windowNanos;
-        long keyframeInterval = keyframeIntervals == 0 ? 0 : keyframeIntervalSum / keyframeIntervals;
+        lastFrameRate = Math.round(windowVideoFrames * 1e9 / windowNanos * 100) / 100.0;
+        lastKeyframeIntervalMillis = keyframeIntervals == 0 ? 0 : keyframeIntervalSum / keyframeIntervals;
         SessionStats stats = new SessionStats(streamId, tenant, sessionId, now, windowNanos / 1_000_000,
-                currentKbps(nowNanos), Math.round(frameRate * 100) / 100.0, keyframeInterval, videoCodec(), width(),
-                height(), audioCodec(), or(codecs.sampleRate(), metadataSampleRate), or(codecs.channels(), metadataChannels),
-                bytesIn);
+                currentKbps(nowNanos), lastFrameRate, lastKeyframeIntervalMillis, videoCodec(), width(), height(), audioCodec(),
+                sampleRate(), channels(), bytesIn);
         windowStartNanos = nowNanos;
         windowVideoFrames = 0;
         keyframeIntervalSum = 0;
@@ -114,6 +115,24 @@ final class StreamStats {
 
     String audioCodec() {
         return codecs.audioCodec();
+    }
+
+    /** Video frames per second in the last stats window. */
+    double lastFrameRate() {
+        return lastFrameRate;
+    }
+
+    /** The average keyframe interval in the last stats window, 0 when it held fewer than two keyframes. */
+    long lastKeyframeIntervalMillis() {
+        return lastKeyframeIntervalMillis;
+    }
+
+    int sampleRate() {
+        return or(codecs.sampleRate(), metadataSampleRate);
+    }
+
+    int channels() {
+        return or(codecs.channels(), metadataChannels);
     }
 
     int width() {
