@@ -45,8 +45,18 @@ public final class RawRtmpClient implements AutoCloseable {
      */
     public static RawRtmpClient connect(String url, String localAddress, EnhancedCapabilities capabilities) {
         RtmpClientConfig base = RtmpClientConfig.forUrl(url);
-        RtmpClientConfig config = new RtmpClientConfig(base.limits(), base.tcUrl(), base.app(), base.streamName(),
-                base.publishType(), base.flashVer(), base.chunkSize(), base.handshake(), capabilities);
+        return open(url, localAddress, new RtmpClientConfig(base.limits(), base.tcUrl(), base.app(), base.streamName(),
+                base.publishType(), base.flashVer(), base.chunkSize(), base.handshake(), capabilities));
+    }
+
+    /** Connects as an encoder that calls itself {@code flashVer} in connect, whatever that holds. */
+    public static RawRtmpClient connectAs(String url, String flashVer) {
+        RtmpClientConfig base = RtmpClientConfig.forUrl(url);
+        return open(url, "127.0.0.1", new RtmpClientConfig(base.limits(), base.tcUrl(), base.app(), base.streamName(),
+                base.publishType(), flashVer, base.chunkSize(), base.handshake(), base.capabilities()));
+    }
+
+    private static RawRtmpClient open(String url, String localAddress, RtmpClientConfig config) {
         URI uri = URI.create(url);
         try {
             Socket socket = new Socket();

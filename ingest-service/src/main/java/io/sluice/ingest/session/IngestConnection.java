@@ -155,7 +155,8 @@ public final class IngestConnection {
     private void handle(ServerEvent event, long readNanos) {
         switch (event) {
             case ServerEvent.Connected c -> LOG.debugf("connection %s: connected to '%s' (%s)", clientAddress,
-                    c.request().app(), c.request().flashVer());
+                    WireText.clean(c.request().app(), WireText.MAX_ENCODER_LENGTH),
+                    WireText.clean(c.request().flashVer(), WireText.MAX_ENCODER_LENGTH));
             case ServerEvent.PublishRequested p -> onPublishRequested(p.request());
             case ServerEvent.MetadataReceived m -> {
                 stats.onMetadata(m.metadata());
@@ -243,7 +244,8 @@ public final class IngestConnection {
         LiveSession live = new LiveSession(accepted, newSessionId(), startedAt);
         session = live;
         services.metrics().sessionStarted();
-        String encoder = rtmp.connectRequest().map(ConnectRequest::flashVer).orElse(null);
+        String encoder = WireText.clean(rtmp.connectRequest().map(ConnectRequest::flashVer).orElse(null),
+                WireText.MAX_ENCODER_LENGTH);
         LOG.infof("stream %s: session %s started from %s over %s%s (%s)", live.streamId(), live.sessionId(), clientAddress,
                 protocol, tlsVersion == null ? "" : " " + tlsVersion, encoder);
         services.sender().started(new SessionStarted(live.streamId(), live.tenant(), live.sessionId(), config.instanceId(),
@@ -353,7 +355,8 @@ public final class IngestConnection {
             case CONNECT_REJECTED, PLAY_REFUSED -> {
                 String metricReason = reason.kind() == CloseReason.Kind.CONNECT_REJECTED ? "connect_rejected" : "play_refused";
                 services.metrics().refused(metricReason);
-                LOG.infof("connection %s: %s: %s", clientAddress, metricReason, reason.description());
+                LOG.infof("connection %s: %s: %s", clientAddress, metricReason,
+                        WireText.clean(reason.description(), WireText.MAX_DETAIL_LENGTH));
                 close();
             }
             case PEER_CLOSED, UNPUBLISHED, ENDED_BY_SERVICE -> finish(EndReason.CLIENT_CLOSED, reason.description());
@@ -372,7 +375,7 @@ public final class IngestConnection {
         services.metrics().refused(metricReason);
         LiveSession live = session;
         LOG.warnf("connection %s%s: closed on a protocol error: %s", clientAddress,
-                live == null ? "" : " (stream " + live.streamId() + ")", failure.reason());
+                live == null ? "" : " (stream " + live.streamId() + ")", WireText.clean(failure.reason(), WireText.MAX_DETAIL_LENGTH));
         finish(EndReason.PROTOCOL_ERROR, failure.reason());
     }
 
@@ -417,16 +420,20 @@ public final class IngestConnection {
         return capable;
     }
 
-    /** Ends the connection, and its session if one started. */
+    /**
+     * Ends the connection, and its session if one started. The detail may quote what the encoder sent
+     * (a protocol error), so it is cleaned before it goes into the event.
+     */
     private void finish(EndReason cause, String description) {
         if (finished) {
             return;
         }
         finished = true;
         EndReason reason = draining ? EndReason.SHUTDOWN : cause;
+        String detail = WireText.clean(description, WireText.MAX_DETAIL_LENGTH);
         context.owner().cancelTimer(checkTimer);
         flow.stop();
-        rtmp.end(description);
+        rtmp.end(detail);
         flushOutput();
         StreamKeyEntry entry = accepted;
         if (entry != null) {
@@ -436,8 +443,8 @@ public final class IngestConnection {
         if (live != null) {
             services.metrics().sessionEnded(reason.wireName());
             LOG.infof("stream %s: session %s ended (%s): %s; %d bytes, %d video and %d audio frames", live.streamId(),
-                    live.sessionId(), reason.wireName(), description, stats.bytesIn(), stats.videoFrames(), stats.audioFrames());
-            services.sender().ended(new SessionEnded(live.streamId(), live.tenant(), live.sessionId(), reason, description,
+                    live.sessionId(), reason.wireName(), detail, stats.bytesIn(), stats.videoFrames(), stats.audioFrames());
+            services.sender().ended(new SessionEnded(live.streamId(), live.tenant(), live.sessionId(), reason, detail,
                     clientAddress, live.startedAt(), Instant.now(), stats.bytesIn(), stats.videoFrames(), stats.audioFrames(),
                     stats.videoCodec(), stats.audioCodec()));
         }
