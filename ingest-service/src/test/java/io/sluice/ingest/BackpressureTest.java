@@ -45,7 +45,9 @@ class BackpressureTest {
         KafkaBroker kafka = TestStack.get().stack().kafka();
         RegistryWriter.TestStream stream = registry.createStream("acme");
         Path clip = TestMedia.testsrcClip();
-        double pausesBefore = Metrics.value("sluice_ingest_backpressure_pauses_total", "cause", "kafka");
+        double pausesBefore = Metrics.counter("sluice_ingest_backpressure_pauses_total", "cause", "kafka");
+        double pausedCountBefore = Metrics.value("sluice_ingest_backpressure_pause_seconds_count", "", "");
+        double pausedSecondsBefore = Metrics.value("sluice_ingest_backpressure_pause_seconds_sum", "", "");
         try (MediaLog log = new MediaLog(stream.streamId())) {
             kafka.down();
             try (Ffmpeg ffmpeg = Ffmpeg.publishLoopedFast(clip, PASSES - 1, "rtmp://localhost:" + rtmpPort + "/live/" + stream.key())) {
@@ -64,6 +66,10 @@ class BackpressureTest {
                 kafka.up();
                 assertThat(ffmpeg.awaitExit(Duration.ofSeconds(60))).as(ffmpeg.output()).isZero();
             }
+            assertThat(Metrics.value("sluice_ingest_backpressure_pause_seconds_count", "", ""))
+                    .as("every pause that ended is timed").isGreaterThan(pausedCountBefore);
+            assertThat(Metrics.value("sluice_ingest_backpressure_pause_seconds_sum", "", "") - pausedSecondsBefore)
+                    .as("the socket stayed paused while the broker was down").isGreaterThan(2.0);
             List<DecodedEvent> events = log.awaitSessionEnded(Duration.ofSeconds(30));
             List<MediaEvent> media = events.stream().filter(e -> e instanceof DecodedEvent.Media)
                     .map(e -> ((DecodedEvent.Media) e).event()).toList();

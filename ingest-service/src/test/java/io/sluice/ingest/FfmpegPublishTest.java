@@ -48,7 +48,7 @@ class FfmpegPublishTest {
         Path clip = TestMedia.testsrcClip();
         RegistryWriter.TestStream stream = registry.createStream("acme");
         int port = protocol.equals("rtmp") ? rtmpPort : rtmpsPort;
-        double videoBefore = Metrics.value("sluice_ingest_messages_in_total", "type", "io.sluice.media.video");
+        double videoBefore = Metrics.counter("sluice_ingest_messages_in_total", "type", "io.sluice.media.video");
         double ackedBefore = Metrics.value("sluice_ingest_kafka_ack_latency_seconds_count", "", "");
         try (MediaLog log = new MediaLog(stream.streamId());
                 Ffmpeg ffmpeg = Ffmpeg.publishOnce(clip, protocol + "://localhost:" + port + "/live/" + stream.key())) {

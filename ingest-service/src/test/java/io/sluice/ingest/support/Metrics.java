@@ -2,28 +2,36 @@ package io.sluice.ingest.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads one sample of the application's Prometheus metrics. */
+/** Reads samples of the application's Prometheus metrics. */
 public final class Metrics {
 
     private Metrics() {
     }
 
-    /** The value of {@code name{tag="value"}} (any sample of {@code name} when the tag is ""), 0 when absent. */
+    /**
+     * The value of {@code name{tag="value"}} (any sample of {@code name} when the tag is ""). A metric that
+     * is not there fails the test: a gauge or timer that disappeared must not read as 0.
+     */
     public static double value(String name, String tag, String tagValue) {
-        String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        String tagPattern = tag.isEmpty() ? "" : Pattern.quote(tag + "=\"" + tagValue + "\"");
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*" + tagPattern + "[^}]*})? ([0-9.eE+-]+)$")
-                .matcher(body);
-        return m.find() ? Double.parseDouble(m.group(2)) : 0;
+        return find(name, tag, tagValue).orElseThrow(() -> new AssertionError("no metric " + name
+                + (tag.isEmpty() ? "" : "{" + tag + "=\"" + tagValue + "\"}") + " at /q/metrics"));
+    }
+
+    /**
+     * A counter's value, 0 while it is not there: counters with a tag appear with their first increment,
+     * so "not yet counted" and 0 are the same. A test that expects a count still fails when it stays absent.
+     */
+    public static double counter(String name, String tag, String tagValue) {
+        return find(name, tag, tagValue).orElse(0.0);
     }
 
     /** Every refusal and protocol error, whatever its reason. */
     public static double allRefusals() {
-        String body = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^sluice_ingest_refusals_total\\{[^}]*} ([0-9.eE+-]+)$").matcher(body);
+        Matcher m = Pattern.compile("(?m)^sluice_ingest_refusals_total\\{[^}]*} ([0-9.eE+-]+)$").matcher(body());
         double sum = 0;
         while (m.find()) {
             sum += Double.parseDouble(m.group(1));
@@ -32,6 +40,17 @@ public final class Metrics {
     }
 
     public static double refusals(String reason) {
-        return value("sluice_ingest_refusals_total", "reason", reason);
+        return counter("sluice_ingest_refusals_total", "reason", reason);
+    }
+
+    private static Optional<Double> find(String name, String tag, String tagValue) {
+        String tagPattern = tag.isEmpty() ? "" : Pattern.quote(tag + "=\"" + tagValue + "\"");
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*" + tagPattern + "[^}]*})? ([0-9.eE+-]+)$")
+                .matcher(body());
+        return m.find() ? Optional.of(Double.parseDouble(m.group(2))) : Optional.empty();
+    }
+
+    private static String body() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 }
