@@ -14,14 +14,18 @@ import io.sluice.testkit.MediaLog;
 import io.sluice.testkit.RawRtmpClient;
 import io.sluice.testkit.RegistryWriter;
 import io.sluice.testkit.TestMedia;
+import io.sluice.testkit.TrustingTls;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import javax.net.ssl.SSLEngine;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -33,27 +37,48 @@ class LimitsTest {
     @ConfigProperty(name = "sluice.ingest.rtmp.port")
     int rtmpPort;
 
+    @ConfigProperty(name = "sluice.ingest.rtmps.port")
+    int rtmpsPort;
+
     @Inject
     TestRegistry registry;
 
     @Test
-    void aSlowHandshakeOfOneBytePerSecondIsCutOff() throws Exception {
-        double before = Metrics.refusals("handshake_timeout");
-        try (Socket socket = open("127.0.0.1")) {
-            OutputStream out = socket.getOutputStream();
-            boolean closed = false;
-            for (int i = 0; i < 6 && !closed; i++) {
-                try {
-                    out.write(3);
-                    out.flush();
-                } catch (IOException e) {
-                    closed = true;
-                }
-                closed = closed || ServerClose.within(socket, Duration.ofSeconds(1));
+    void aSlowHandshakeOfOneBytePerSecondIsCutOffAndTheRestCarriesOn() throws Exception {
+        try (LiveBystander bystander = LiveBystander.start(registry, rtmpPort)) {
+            double before = Metrics.refusals("handshake_timeout");
+            try (Socket socket = open("127.0.0.1")) {
+                byte[] c0c1 = new byte[1537];
+                Arrays.fill(c0c1, (byte) 3);
+                assertThat(trickle(socket, c0c1)).as("closed after the 2 s handshake timeout").isTrue();
             }
-            assertThat(closed).as("closed after the 2 s handshake timeout").isTrue();
+            assertThat(Metrics.refusals("handshake_timeout")).isEqualTo(before + 1);
+            bystander.assertUnharmed();
         }
-        assertThat(Metrics.refusals("handshake_timeout")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anRtmpsConnectionThatNeverSendsItsClientHelloIsCutOff() throws Exception {
+        double before = Metrics.refusals("tls_handshake_timeout");
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", rtmpsPort), 2000);
+            assertThat(ServerClose.within(socket, Duration.ofSeconds(1))).as("not before the timeout").isFalse();
+            assertThat(ServerClose.within(socket, Duration.ofSeconds(3))).as("closed after the 2 s handshake timeout").isTrue();
+        }
+        assertThat(eventuallyRefused("tls_handshake_timeout", before + 1)).isTrue();
+    }
+
+    @Test
+    void anRtmpsClientHelloOfOneBytePerSecondIsCutOffAndTheRestCarriesOn() throws Exception {
+        try (LiveBystander bystander = LiveBystander.start(registry, rtmpPort)) {
+            double before = Metrics.refusals("tls_handshake_timeout");
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", rtmpsPort), 2000);
+                assertThat(trickle(socket, clientHello())).as("closed after the 2 s handshake timeout").isTrue();
+            }
+            assertThat(eventuallyRefused("tls_handshake_timeout", before + 1)).isTrue();
+            bystander.assertUnharmed();
+        }
     }
 
     @Test
@@ -139,6 +164,52 @@ class LimitsTest {
             closeAll(open);
         }
         assertThat(Metrics.refusals("too_many_connections")).isEqualTo(before + 1);
+    }
+
+    /** Sends {@code bytes} one a second; true once the server has closed the connection (within six seconds). */
+    private static boolean trickle(Socket socket, byte[] bytes) {
+        OutputStream out;
+        try {
+            out = socket.getOutputStream();
+        } catch (IOException e) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(6, bytes.length); i++) {
+            try {
+                out.write(bytes[i]);
+                out.flush();
+            } catch (IOException e) {
+                return true;
+            }
+            if (ServerClose.within(socket, Duration.ofSeconds(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A real TLS ClientHello, as the JDK's client sends it. */
+    private byte[] clientHello() throws IOException {
+        SSLEngine engine = TrustingTls.context().createSSLEngine("localhost", rtmpsPort);
+        engine.setUseClientMode(true);
+        ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        engine.wrap(ByteBuffer.allocate(0), out);
+        out.flip();
+        byte[] hello = new byte[out.remaining()];
+        out.get(hello);
+        return hello;
+    }
+
+    /** The refusal is counted by the listener as the connection closes, a moment after the client sees it. */
+    private static boolean eventuallyRefused(String reason, double expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (Metrics.refusals(reason) != expected) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     private Socket open(String localAddress) throws IOException {

@@ -1,6 +1,7 @@
 package io.sluice.ingest.listener;
 
 import io.quarkus.runtime.StartupEvent;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.sluice.ingest.config.IngestConfig;
 import io.sluice.ingest.metrics.IngestMetrics;
 import io.sluice.ingest.security.BruteForceGuard;
@@ -86,6 +87,9 @@ public class RtmpListeners {
     private NetServer listen(NetServerOptions options, String protocol) {
         NetServer server = vertx.createNetServer(options);
         server.connectHandler(socket -> accept(socket, protocol));
+        if (options.isSsl()) {
+            server.exceptionHandler(this::tlsHandshakeFailed);
+        }
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -113,6 +117,18 @@ public class RtmpListeners {
         }
         metrics.connectionOpened(protocol);
         IngestConnection.open(services, socket, vertx.getOrCreateContext(), protocol);
+    }
+
+    /**
+     * A TLS connection that never finished its handshake: too slow (a client that sends its ClientHello
+     * a byte at a time, or never), or refused by the TLS policy (an old protocol version, a weak cipher
+     * suite) or broken. Vert.x closes it before it reaches {@link #accept}; it is counted and logged here.
+     * Vert.x names no client address at this point.
+     */
+    private void tlsHandshakeFailed(Throwable error) {
+        String reason = error instanceof SslHandshakeTimeoutException ? "tls_handshake_timeout" : "tls_handshake_failed";
+        metrics.refused(reason);
+        LOG.infof("RTMPS connection closed during the TLS handshake (%s): %s", reason, rootMessage(error));
     }
 
     private void refuse(NetSocket socket, String reason) {
