@@ -38,6 +38,11 @@ final class LiveBystander implements AutoCloseable {
         return new LiveBystander(log, encoder);
     }
 
+    /** Cheap enough for after every bad connection: the encoder is still connected and publishing. */
+    void assertStillPublishing() {
+        assertThat(encoder.isAlive()).as("the live stream beside it goes on").isTrue();
+    }
+
     /**
      * The process is live, the encoder still publishing, and its one session goes on: media still arrives,
      * numbered without a gap, and no session.ended came.

@@ -2,7 +2,9 @@ package io.sluice.ingest.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,14 +31,26 @@ public final class Metrics {
         return find(name, tag, tagValue).orElse(0.0);
     }
 
-    /** Every refusal and protocol error, whatever its reason. */
-    public static double allRefusals() {
-        Matcher m = Pattern.compile("(?m)^sluice_ingest_refusals_total\\{[^}]*} ([0-9.eE+-]+)$").matcher(body());
-        double sum = 0;
+    /** Every refusal and protocol error counted so far, by reason. */
+    public static Map<String, Double> refusalsByReason() {
+        Matcher m = Pattern.compile("(?m)^sluice_ingest_refusals_total\\{[^}]*reason=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)$").matcher(body());
+        Map<String, Double> byReason = new TreeMap<>();
         while (m.find()) {
-            sum += Double.parseDouble(m.group(1));
+            byReason.put(m.group(1), Double.parseDouble(m.group(2)));
         }
-        return sum;
+        return byReason;
+    }
+
+    /** The refusals counted since {@code before} (a {@link #refusalsByReason()}), by reason; reasons not counted left out. */
+    public static Map<String, Double> refusalsSince(Map<String, Double> before) {
+        Map<String, Double> since = new TreeMap<>();
+        refusalsByReason().forEach((reason, count) -> {
+            double added = count - before.getOrDefault(reason, 0.0);
+            if (added != 0) {
+                since.put(reason, added);
+            }
+        });
+        return since;
     }
 
     public static double refusals(String reason) {
