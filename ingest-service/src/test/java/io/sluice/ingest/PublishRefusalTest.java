@@ -7,6 +7,7 @@ import io.sluice.ingest.support.Metrics;
 import io.sluice.media.event.data.StreamKeyEntry;
 import io.sluice.media.rtmp.session.ClientEvent;
 import io.sluice.media.rtmp.session.ClientFailure;
+import io.sluice.media.rtmp.session.ClientState;
 import io.sluice.media.rtmp.session.EnhancedCapabilities;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.RawRtmpClient;
@@ -44,6 +45,26 @@ class PublishRefusalTest {
             assertThat(exit).isNotZero();
             assertThat(ffmpeg.output()).contains("invalid stream key");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+        assertThat(Metrics.refusals("bad_key")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedWithBadNameAndClosedWithinASecondOfThePublish() {
+        double before = Metrics.refusals("bad_key");
+        try (RawRtmpClient client = RawRtmpClient.connect("rtmp://localhost:" + rtmpPort + "/live/" + RegistryWriter.newKey(),
+                "127.0.0.6", EnhancedCapabilities.NONE)) {
+            client.awaitState(ClientState.PUBLISH_REQUESTED, Duration.ofSeconds(5));
+            long published = System.nanoTime();
+
+            ClientFailure refusal = ((ClientEvent.Failed) client.await(e -> e instanceof ClientEvent.Failed,
+                    Duration.ofSeconds(5))).failure();
+            assertThat(client.awaitServerClose(Duration.ofSeconds(5))).as("the server closes the connection").isTrue();
+            Duration publishToClose = Duration.ofNanos(System.nanoTime() - published);
+
+            assertThat(refusal.code()).isEqualTo("NetStream.Publish.BadName");
+            assertThat(refusal.description()).isEqualTo("invalid stream key");
+            assertThat(publishToClose).as("from the publish to the close").isLessThan(Duration.ofSeconds(1));
         }
         assertThat(Metrics.refusals("bad_key")).isEqualTo(before + 1);
     }

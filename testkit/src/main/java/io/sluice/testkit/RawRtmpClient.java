@@ -106,6 +106,22 @@ public final class RawRtmpClient implements AutoCloseable {
         return await(e -> e instanceof ClientEvent.PublishStarted, timeout);
     }
 
+    /**
+     * Reads until the session is in {@code state}. What the session sends on the way (publish, when it
+     * reaches {@link ClientState#PUBLISH_REQUESTED}) is on the wire when this returns.
+     */
+    public void awaitState(ClientState state, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (session.state() != state) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not " + state + " within " + timeout + " but " + session.state() + "; events: " + events);
+            }
+            if (!readOnce()) {
+                throw new AssertionError("connection ended in " + session.state() + " before " + state + "; events: " + events);
+            }
+        }
+    }
+
     /** Whether the server closed the connection within {@code timeout}. */
     public boolean awaitServerClose(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
