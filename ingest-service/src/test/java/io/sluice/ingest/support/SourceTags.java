@@ -34,4 +34,9 @@ public final class SourceTags {
         }
         return tags;
     }
+
+    /** The tag bodies: what the media events' payloads must equal. */
+    public static List<byte[]> bodies(Path flv, FlvTagType type) {
+        return of(flv, type).stream().map(tag -> tag.body().toByteArray()).toList();
+    }
 }
