@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.sluice.ingest.support.Metrics;
+import io.sluice.media.event.Topics;
 import io.sluice.media.event.data.EndReason;
 import io.sluice.media.event.data.SessionEnded;
 import io.sluice.media.event.data.SessionStarted;
@@ -33,6 +35,7 @@ class KafkaUnavailableTest {
     void theSessionEndsWithBackendUnavailable() throws Exception {
         KafkaBroker kafka = TestStack.get().stack().kafka();
         RegistryWriter.TestStream stream = registry.createStream("acme");
+        double failures = Metrics.counter("sluice_ingest_kafka_produce_failures_total", "topic", Topics.MEDIA);
         try (MediaLog log = new MediaLog(stream.streamId());
                 Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), "rtmp://localhost:" + rtmpPort + "/live/" + stream.key())) {
             log.awaitEvent(e -> MediaLog.is(e, SessionStarted.class), Duration.ofSeconds(10));
@@ -47,5 +50,7 @@ class KafkaUnavailableTest {
             SessionEnded ended = MediaLog.data(log.awaitSessionEnded(Duration.ofSeconds(30)).getLast(), SessionEnded.class);
             assertThat(ended.reason()).isEqualTo(EndReason.BACKEND_UNAVAILABLE);
         }
+        assertThat(Metrics.value("sluice_ingest_kafka_produce_failures_total", "topic", Topics.MEDIA))
+                .as("the media Kafka did not take, counted for its topic").isGreaterThan(failures);
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.ingest.kafka;
 
+import io.micrometer.core.instrument.Counter;
 import io.sluice.ingest.metrics.IngestMetrics;
 import io.sluice.media.error.MediaFormatException;
 import io.sluice.media.event.DecodedEvent;
@@ -39,7 +40,7 @@ public abstract class TopicFollower {
     private final String topic;
     private final String clientId;
     private final String bootstrapServers;
-    private final IngestMetrics metrics;
+    private final Counter restarts;
     /** The next offset to handle per partition; the following thread's own. */
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private volatile boolean running = true;
@@ -54,7 +55,7 @@ public abstract class TopicFollower {
         this.topic = topic;
         this.clientId = clientId;
         this.bootstrapServers = bootstrapServers;
-        this.metrics = metrics;
+        this.restarts = metrics.followerRestarts(clientId);
     }
 
     /** Seeks where following starts the first time: the beginning of a compacted topic, or the end. */
@@ -113,7 +114,7 @@ public abstract class TopicFollower {
                     return;
                 }
                 backoff = wasCaughtUp ? FIRST_BACKOFF : backoff;
-                metrics.followerRestarted(clientId);
+                restarts.increment();
                 LOG.errorf(e, "following %s failed; starting over in %d s where it stopped: %s", topic, backoff.toSeconds(),
                         e.getMessage());
                 if (backOff(backoff)) {

@@ -118,9 +118,12 @@ public class IngestMetrics {
         malformedRegistryRecords.increment();
     }
 
-    /** A topic follower ({@code ingest-registry}, ...) failed and starts over with a new consumer. */
-    public void followerRestarted(String follower) {
-        counter("sluice.ingest.follower.restarts", "follower", follower).increment();
+    /**
+     * How often a topic follower ({@code ingest-registry}, ...) failed and started over with a new consumer;
+     * registered when the follower is made, so the series is there (at 0) before the first failure.
+     */
+    public Counter followerRestarts(String follower) {
+        return counter("sluice.ingest.follower.restarts", "follower", follower);
     }
 
     private Counter counter(String name, String tag, String value) {

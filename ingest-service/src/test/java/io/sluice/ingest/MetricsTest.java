@@ -1,0 +1,105 @@
+package io.sluice.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.sluice.ingest.support.Metrics;
+import io.sluice.media.event.DecodedEvent;
+import io.sluice.media.event.data.EndReason;
+import io.sluice.media.event.data.SessionEnded;
+import io.sluice.testkit.MediaLog;
+import io.sluice.testkit.RawRtmpClient;
+import io.sluice.testkit.RegistryWriter;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The metrics the README lists, as Prometheus reads them, following one session from its connection to its
+ * end. Backpressure, refusals, produce failures and follower restarts are checked where they happen
+ * (BackpressureTest, MalformedInputTest and others, KafkaUnavailableTest, RegistryFollowerTest); here they
+ * must at least be there.
+ */
+@QuarkusTest
+class MetricsTest {
+
+    private static final byte[] KEYFRAME = {0x17, 0x01, 0, 0, 0, 0, 0, 0, 1, 0x65};
+    private static final byte[] AAC_FRAME = {(byte) 0xAF, 0x01, 0x21, 0x10, 0x04};
+
+    @ConfigProperty(name = "sluice.ingest.rtmp.port")
+    int rtmpPort;
+
+    @Inject
+    TestRegistry registry;
+
+    @Test
+    void aSessionIsCountedFromItsConnectionToItsEnd() throws Exception {
+        RegistryWriter.TestStream stream = registry.createStream("acme");
+        double connections = Metrics.counter("sluice_ingest_connections_total", "protocol", "rtmp");
+        double open = Metrics.counter("sluice_ingest_connections_open", "protocol", "rtmp");
+        double live = Metrics.value("sluice_ingest_sessions_live", "", "");
+        double started = Metrics.value("sluice_ingest_sessions_started_total", "", "");
+        double ended = Metrics.counter("sluice_ingest_sessions_ended_total", "reason", "client_closed");
+        double video = Metrics.counter("sluice_ingest_messages_in_total", "type", "io.sluice.media.video");
+        double audio = Metrics.counter("sluice_ingest_messages_in_total", "type", "io.sluice.media.audio");
+        double bytes = Metrics.counter("sluice_ingest_bytes_in_total", "protocol", "rtmp");
+        double acked = Metrics.value("sluice_ingest_kafka_ack_latency_seconds_count", "", "");
+
+        try (MediaLog log = new MediaLog(stream.streamId())) {
+            try (RawRtmpClient client = RawRtmpClient.connect("rtmp://localhost:" + rtmpPort + "/live/" + stream.key())) {
+                client.awaitPublishing(Duration.ofSeconds(5));
+                for (int i = 0; i < 5; i++) {
+                    client.sendVideo(40L * i, KEYFRAME);
+                    client.sendAudio(40L * i, AAC_FRAME);
+                }
+                log.awaitEvent(e -> e instanceof DecodedEvent.Media m && m.event().sequence() == 10, Duration.ofSeconds(5));
+
+                assertThat(Metrics.value("sluice_ingest_connections_total", "protocol", "rtmp")).isEqualTo(connections + 1);
+                assertThat(Metrics.value("sluice_ingest_connections_open", "protocol", "rtmp")).isEqualTo(open + 1);
+                assertThat(Metrics.value("sluice_ingest_sessions_live", "", "")).isEqualTo(live + 1);
+                assertThat(Metrics.value("sluice_ingest_sessions_started_total", "", "")).isEqualTo(started + 1);
+                assertThat(Metrics.value("sluice_ingest_messages_in_total", "type", "io.sluice.media.video")).isEqualTo(video + 5);
+                assertThat(Metrics.value("sluice_ingest_messages_in_total", "type", "io.sluice.media.audio")).isEqualTo(audio + 5);
+                assertThat(Metrics.value("sluice_ingest_bytes_in_total", "protocol", "rtmp") - bytes)
+                        .as("every byte read, handshake and commands included").isGreaterThan(1536 + 5 * (KEYFRAME.length + AAC_FRAME.length));
+                assertThat(eventually(() -> Metrics.value("sluice_ingest_kafka_ack_latency_seconds_count", "", "") >= acked + 10))
+                        .as("the read-to-ack time of every media message").isTrue();
+            }
+            List<DecodedEvent> events = log.awaitSessionEnded(Duration.ofSeconds(5));
+            assertThat(MediaLog.data(events.getLast(), SessionEnded.class).reason()).isEqualTo(EndReason.CLIENT_CLOSED);
+        }
+        assertThat(Metrics.value("sluice_ingest_sessions_ended_total", "reason", "client_closed")).isEqualTo(ended + 1);
+        assertThat(Metrics.value("sluice_ingest_sessions_live", "", "")).isEqualTo(live);
+        assertThat(eventually(() -> Metrics.value("sluice_ingest_connections_open", "protocol", "rtmp") == open))
+                .as("the connection is no longer open").isTrue();
+        assertThat(eventually(() -> Metrics.value("sluice_ingest_kafka_inflight_bytes", "", "") == 0))
+                .as("nothing left in flight once Kafka has acknowledged everything").isTrue();
+    }
+
+    @Test
+    void theLatencyHistogramAndTheOtherSeriesAreExposed() {
+        for (String quantile : List.of("0.5", "0.99", "0.999")) {
+            assertThat(Metrics.value("sluice_ingest_kafka_ack_latency_seconds", "quantile", quantile)).isNotNegative();
+        }
+        assertThat(Metrics.value("sluice_ingest_kafka_ack_latency_seconds_bucket", "", "")).isNotNegative();
+        assertThat(Metrics.value("sluice_ingest_backpressure_pause_seconds_count", "", "")).isNotNegative();
+        assertThat(Metrics.value("sluice_ingest_registry_malformed_total", "", "")).isNotNegative();
+        for (String follower : List.of("ingest-registry", "ingest-peer-sessions", "ingest-lost-sessions")) {
+            assertThat(Metrics.value("sluice_ingest_follower_restarts_total", "follower", follower)).as(follower).isZero();
+        }
+    }
+
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+}
