@@ -39,7 +39,7 @@ public class ConnectionServices {
         this.metrics = metrics;
         this.connectionLimits = connectionLimits;
         this.rtmpConfig = rtmpConfig(config);
-        this.plainRtmpConfig = config.rtmpsOnly() ? rtmpConfig.withConnectRefusal(rtmpsOnlyRefusal(config)) : rtmpConfig;
+        this.plainRtmpConfig = plainRtmpConfig(config);
     }
 
     /**
@@ -50,6 +50,12 @@ public class ConnectionServices {
         String where = config.rtmps().publicUrl().orElse("rtmps:// on port " + config.rtmps().port() + ", application "
                 + config.application());
         return "This server accepts RTMPS only, so that stream keys never cross the network in clear; publish to " + where;
+    }
+
+    /** The session settings for plain RTMP: in {@code rtmps-only} mode, every connect is refused. */
+    static RtmpServerConfig plainRtmpConfig(IngestConfig config) {
+        RtmpServerConfig rtmp = rtmpConfig(config);
+        return config.rtmpsOnly() ? rtmp.withConnectRefusal(rtmpsOnlyRefusal(config)) : rtmp;
     }
 
     static RtmpServerConfig rtmpConfig(IngestConfig config) {

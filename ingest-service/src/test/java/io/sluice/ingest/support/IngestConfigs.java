@@ -4,6 +4,10 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.sluice.ingest.config.IngestConfig;
+import io.sluice.testkit.TestStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,11 +19,26 @@ public final class IngestConfigs {
 
     /** Every default, with {@code properties} set over them; durations written as Quarkus reads them ("5s"). */
     public static IngestConfig with(Map<String, String> properties) {
-        return new SmallRyeConfigBuilder()
-                .withMapping(IngestConfig.class)
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withSources(new PropertiesConfigSource(properties, "test", 400))
-                .build()
+        return builder().withSources(new PropertiesConfigSource(properties, "test", 400)).build()
                 .getConfigMapping(IngestConfig.class);
+    }
+
+    /**
+     * The configuration as shipped: the defaults and ingest-service's own application.properties, without
+     * the overrides tests, the local stack or an environment add.
+     */
+    public static IngestConfig shipped() {
+        Path file = TestStack.root().resolve("ingest-service/src/main/resources/application.properties");
+        try {
+            return builder().withSources(new PropertiesConfigSource(file.toUri().toURL(), 250)).build()
+                    .getConfigMapping(IngestConfig.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static SmallRyeConfigBuilder builder() {
+        return new SmallRyeConfigBuilder().withMapping(IngestConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter());
     }
 }
