@@ -13,6 +13,8 @@ import io.sluice.media.event.data.SessionStarted;
 import io.sluice.media.event.kafka.KafkaEventRecords;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;
+import io.sluice.media.rtmp.session.ClientEvent;
+import io.sluice.testkit.RawRtmpClient;
 import io.sluice.testkit.RegistryWriter;
 import io.sluice.testkit.TestMedia;
 import io.sluice.testkit.TestStack;
@@ -20,8 +22,13 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -73,6 +80,62 @@ class TakeoverTest {
                 assertThat(first.awaitExit(Duration.ofSeconds(5))).as("the first encoder is let go").isNotNegative();
                 assertThat(second.isAlive()).isTrue();
             }
+        }
+    }
+
+    /** Three publishers of one stream racing each other: on the media log, one whole session after the other. */
+    @Test
+    void publishersInQuickSuccessionFollowOneAnother() throws Exception {
+        RegistryWriter.TestStream stream = registry.createStream("acme");
+        String url = "rtmp://localhost:" + rtmpPort + "/live/" + stream.key();
+        try (MediaLog media = new MediaLog(stream.streamId()); RawRtmpClient first = RawRtmpClient.connect(url)) {
+            first.awaitPublishing(Duration.ofSeconds(5));
+            sendFrames(first, 0);
+            media.awaitEvent(e -> e instanceof DecodedEvent.Media m && m.event().sequence() == 3, Duration.ofSeconds(5));
+
+            try (ExecutorService racers = Executors.newFixedThreadPool(2)) {
+                List<Future<?>> raced = new ArrayList<>();
+                for (int i = 1; i <= 2; i++) {
+                    long from = 1000L * i;
+                    raced.add(racers.submit(() -> {
+                        try (RawRtmpClient next = RawRtmpClient.connect(url)) {
+                            // Taken over before it went live, a publisher is told so and closed.
+                            if (next.await(e -> e instanceof ClientEvent.PublishStarted || e instanceof ClientEvent.Closed
+                                    || e instanceof ClientEvent.Failed, Duration.ofSeconds(5)) instanceof ClientEvent.PublishStarted) {
+                                sendFrames(next, from);
+                                next.awaitServerClose(Duration.ofSeconds(2));
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> racer : raced) {
+                    racer.get(30, TimeUnit.SECONDS);
+                }
+            }
+            List<DecodedEvent> log = media.eventsWithin(Duration.ofSeconds(2));
+
+            String open = null;
+            int sessions = 0;
+            for (DecodedEvent event : log) {
+                if (MediaLog.is(event, SessionStarted.class)) {
+                    assertThat(open).as("a session starts only after the one before it ended").isNull();
+                    open = MediaLog.data(event, SessionStarted.class).sessionId();
+                    sessions++;
+                } else if (event instanceof DecodedEvent.Media m) {
+                    assertThat(m.event().sessionId()).as("media of the session that is open").isEqualTo(open);
+                } else if (MediaLog.isSessionEnded(event)) {
+                    assertThat(MediaLog.data(event, SessionEnded.class).sessionId()).isEqualTo(open);
+                    open = null;
+                }
+            }
+            assertThat(sessions).as("the first and at least the last publisher went live").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    private static void sendFrames(RawRtmpClient client, long from) {
+        for (int i = 0; i < 3; i++) {
+            client.sendVideo(from + 40L * i, new byte[] {0x17, 0x01, 0, 0, 0, 0, 0, 0, 1, 0x65});
         }
     }
 

@@ -65,6 +65,12 @@ public final class IngestConnection {
     private final long openedNanos = System.nanoTime();
     /** Done once this connection's last events are handed to Kafka: what a publisher taking over waits for. */
     private final CompletableFuture<Void> endHandedOver = new CompletableFuture<>();
+    /**
+     * Done once the publisher this one took over from has handed over its end (or the wait ran out). A
+     * connection that ends while still waiting hands over its own end only after that, so publishers in
+     * quick succession still come one after the other.
+     */
+    private CompletableFuture<Boolean> previousEnd = CompletableFuture.completedFuture(true);
 
     private long checkTimer = -1;
     private boolean finished;
@@ -217,17 +223,17 @@ public final class IngestConnection {
             goLive();
             return;
         }
-        previousEnded.thenApply(v -> true)
-                .completeOnTimeout(false, TAKEOVER_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                .thenAccept(inTime -> context.runOnContext(v -> {
-                    if (!inTime) {
-                        LOG.warnf("stream %s: the previous publisher did not end within %d ms; starting anyway",
-                                entry.streamId(), TAKEOVER_WAIT.toMillis());
-                    }
-                    goLive();
-                    handleEvents(System.nanoTime());
-                    flushOutput();
-                }));
+        previousEnd = previousEnded.thenApply(v -> true)
+                .completeOnTimeout(false, TAKEOVER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        previousEnd.thenAccept(inTime -> context.runOnContext(v -> {
+            if (!inTime) {
+                LOG.warnf("stream %s: the previous publisher did not end within %d ms; starting anyway", entry.streamId(),
+                        TAKEOVER_WAIT.toMillis());
+            }
+            goLive();
+            handleEvents(System.nanoTime());
+            flushOutput();
+        }));
     }
 
     private void goLive() {
@@ -462,7 +468,7 @@ public final class IngestConnection {
         flushOutput();
         socket.end().onComplete(v -> socket.close());
         services.connectionClosed(this);
-        endHandedOver.complete(null);
+        previousEnd.whenComplete((inTime, error) -> endHandedOver.complete(null));
     }
 
     private void flushOutput() {
