@@ -2,6 +2,7 @@ package io.sluice.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.stack.component.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,7 +40,10 @@ class SluiceCliTest {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("0.0.0.0", 0));
             int port = taken.getLocalPort();
-            int code = cli(Map.of("SLUICE_SIMULCAST_PORT", Integer.toString(port)))
+            // Kafka's own ports are free ones, so that only the simulcast port is taken whatever runs here.
+            int code = cli(Map.of("SLUICE_SIMULCAST_PORT", Integer.toString(port),
+                    "SLUICE_KAFKA_PORT", Integer.toString(Ports.free()),
+                    "SLUICE_KAFKA_CONTROLLER_PORT", Integer.toString(Ports.free())))
                     .run(new String[] {"up", "kafka", "simulcast"});
 
             assertThat(code).isEqualTo(1);
