@@ -137,13 +137,15 @@ public class RtmpListeners {
     }
 
     private void reloadCertificate() {
-        vertx.<TlsMaterial>executeBlocking(() -> TlsMaterial.load(config.rtmps().tls(), vertx), false).onComplete(result -> {
+        TlsMaterial current = tls;
+        vertx.<TlsMaterial>executeBlocking(() -> current.matchesFiles(config.rtmps().tls()) ? current
+                : TlsMaterial.load(config.rtmps().tls(), vertx), false).onComplete(result -> {
             if (result.failed()) {
                 LOG.errorf("cannot reload the RTMPS certificate, keeping the current one: %s", rootMessage(result.cause()));
                 return;
             }
             TlsMaterial fresh = result.result();
-            if (fresh.sameAs(tls)) {
+            if (fresh == current) {
                 return;
             }
             tls = fresh;

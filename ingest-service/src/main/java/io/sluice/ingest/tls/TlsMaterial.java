@@ -48,25 +48,40 @@ public record TlsMaterial(X509ExtendedKeyManager keyManager, byte[] digest) {
      * one can be caught half way, and a mismatched pair must never be served.
      */
     public static TlsMaterial load(IngestConfig.Tls tls, Vertx vertx) {
-        MessageDigest digest = sha256();
-        KeyCertOptions keyCert;
-        if (tls.keystore().isPresent()) {
-            byte[] store = read(tls.keystore().get(), "keystore");
-            digest.update(store);
-            keyCert = new PfxOptions().setValue(Buffer.buffer(store)).setPassword(tls.keystorePassword().orElse(""));
-        } else if (tls.certificate().isPresent() && tls.key().isPresent()) {
-            byte[] cert = read(tls.certificate().get(), "certificate");
-            byte[] key = read(tls.key().get(), "key");
-            digest.update(cert);
-            digest.update(key);
-            keyCert = new PemKeyCertOptions().addCertValue(Buffer.buffer(cert)).addKeyValue(Buffer.buffer(key));
-        } else {
-            throw new IllegalStateException("RTMPS needs a certificate: set sluice.ingest.rtmps.tls.certificate and .key "
-                    + "(PEM files) or sluice.ingest.rtmps.tls.keystore (PKCS#12)");
-        }
+        List<byte[]> files = readFiles(tls);
+        KeyCertOptions keyCert = tls.keystore().isPresent()
+                ? new PfxOptions().setValue(Buffer.buffer(files.get(0))).setPassword(tls.keystorePassword().orElse(""))
+                : new PemKeyCertOptions().addCertValue(Buffer.buffer(files.get(0))).addKeyValue(Buffer.buffer(files.get(1)));
         X509ExtendedKeyManager keys = keyManager(keyCert, vertx);
         requireKeyMatchesCertificate(keys);
-        return new TlsMaterial(keys, digest.digest());
+        return new TlsMaterial(keys, digest(files));
+    }
+
+    /**
+     * Whether the configured files still hold what this material was loaded from. Reading and hashing them
+     * is cheap; loading is not (a PKCS#12 store derives its keys with thousands of HMAC rounds, and the pair
+     * check signs), so the watcher loads only what changed.
+     */
+    public boolean matchesFiles(IngestConfig.Tls tls) {
+        return Arrays.equals(digest, digest(readFiles(tls)));
+    }
+
+    /** The keystore, or the certificate and the key, in that order. */
+    private static List<byte[]> readFiles(IngestConfig.Tls tls) {
+        if (tls.keystore().isPresent()) {
+            return List.of(read(tls.keystore().get(), "keystore"));
+        }
+        if (tls.certificate().isPresent() && tls.key().isPresent()) {
+            return List.of(read(tls.certificate().get(), "certificate"), read(tls.key().get(), "key"));
+        }
+        throw new IllegalStateException("RTMPS needs a certificate: set sluice.ingest.rtmps.tls.certificate and .key "
+                + "(PEM files) or sluice.ingest.rtmps.tls.keystore (PKCS#12)");
+    }
+
+    private static byte[] digest(List<byte[]> files) {
+        MessageDigest digest = sha256();
+        files.forEach(digest::update);
+        return digest.digest();
     }
 
     private static X509ExtendedKeyManager keyManager(KeyCertOptions keyCert, Vertx vertx) {
@@ -112,10 +127,6 @@ public record TlsMaterial(X509ExtendedKeyManager keyManager, byte[] digest) {
         } catch (GeneralSecurityException e) {
             return false;
         }
-    }
-
-    public boolean sameAs(TlsMaterial other) {
-        return Arrays.equals(digest, other.digest);
     }
 
     private static byte[] read(String path, String what) {
