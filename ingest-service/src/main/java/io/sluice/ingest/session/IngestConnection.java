@@ -62,6 +62,7 @@ public final class IngestConnection {
     private final String tlsVersion;
     private final RtmpServerSession rtmp;
     private final SocketFlowControl flow;
+    private final AcknowledgementInbox acknowledgements;
     private final long openedNanos = System.nanoTime();
     /** Done once this connection's last events are handed to Kafka: what a publisher taking over waits for. */
     private final CompletableFuture<Void> endHandedOver = new CompletableFuture<>();
@@ -103,6 +104,7 @@ public final class IngestConnection {
         this.rtmp = new RtmpServerSession(services.rtmpConfig(protocol));
         this.flow = new SocketFlowControl(socket, clientAddress, context, services.budget(), services.metrics(),
                 config.kafka().maxInFlightBytesPerSession(), now -> limits.mediaArrived(now));
+        this.acknowledgements = new AcknowledgementInbox(context, this::acknowledged);
     }
 
     /** Takes over a socket that passed the connection limits; called on the socket's event loop. */
@@ -280,7 +282,7 @@ public final class IngestConnection {
             if (error == null) {
                 services.metrics().ackLatency(System.nanoTime() - readNanos);
             }
-            context.runOnContext(v -> acknowledged(bytes, error));
+            acknowledgements.settled(bytes, error);
         };
     }
 
