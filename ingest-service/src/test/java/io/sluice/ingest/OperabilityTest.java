@@ -8,6 +8,6 @@ class OperabilityTest extends OperabilityContract {
 
     @Override
     protected String[] readinessChecks() {
-        return new String[] {"Kafka connection health check", "Stream-key registry"};
+        return new String[] {"Kafka connection health check", "Stream-key registry", "Kafka producer"};
     }
 }

@@ -6,18 +6,16 @@ import io.sluice.media.event.EventRecord;
 import io.sluice.media.event.Topics;
 import io.sluice.media.event.kafka.KafkaEventRecords;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,10 +26,11 @@ import org.jboss.logging.Logger;
  * order even when the broker goes away and comes back, as long as it comes back within the configured
  * unavailable grace. Every record of a stream has the stream id as key, so one stream stays in one partition.
  *
- * <p>Records are handed to one sender thread, in order. {@code KafkaProducer.send} blocks while the broker's
- * metadata is missing (a broker that went away); that wait, up to the grace, happens on this thread and
- * never on an event loop. What waits in the hand-over queue is bounded by the in-flight byte budget the
- * sessions take before they send.
+ * <p>Sessions send from their event loops, straight into the producer: a hand-over to a thread of our own
+ * cost a wake-up per message, more than the send itself. The producer therefore never blocks
+ * ({@code max.block.ms=0}); what it would have waited for (the metadata of a topic, which it drops while
+ * the broker is away, or memory beyond what the in-flight budget allows) is waited for by
+ * {@link OrderedSender}, in order, off the event loops, up to the grace.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -39,90 +38,81 @@ public class EventPublisher {
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
     /** 16 MiB + 64 KiB, as the topics allow: the largest RTMP message with its headers. */
     static final int MAX_REQUEST_SIZE = 16_842_752;
+    private static final Duration WARM_UP_AT_START = Duration.ofSeconds(5);
     private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(2);
-
-    private record Pending(ProducerRecord<String, byte[]> record, Callback callback) {
-    }
+    private static final Duration WARM_UP_RETRY = Duration.ofMillis(100);
+    private static final Duration FLUSH_WAIT = Duration.ofSeconds(10);
 
     private final KafkaProducer<String, byte[]> producer;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread sender;
+    private final OrderedSender sender;
     private volatile boolean running = true;
+    private volatile boolean warmedUp;
 
     EventPublisher(IngestConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.producer = new KafkaProducer<>(properties(config, bootstrapServers));
-        this.sender = Thread.ofPlatform().name("kafka-sender").daemon().start(this::sendLoop);
-    }
-
-    /** Queues the record without blocking; the callback runs on a Kafka thread once it is written or has failed. */
-    public void send(String topic, EventRecord record, Callback callback) {
-        queue.add(new Pending(KafkaEventRecords.toProducerRecord(topic, record), callback));
-    }
-
-    private void sendLoop() {
-        while (running || !queue.isEmpty()) {
-            Pending pending;
-            try {
-                pending = queue.poll(100, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (pending == null) {
-                continue;
-            }
-            try {
-                producer.send(pending.record(), pending.callback());
-            } catch (RuntimeException e) {
-                // Metadata did not come within the grace, or the producer is closed: the record failed.
-                pending.callback().onCompletion(null, e);
-            }
-        }
+        this.sender = new OrderedSender(producer, config.kafka().unavailableGrace());
     }
 
     /**
-     * Fetches the topics' metadata before the first encoder arrives, so no send waits for it. A broker that
-     * is away at start-up is waited for up to {@link #WARM_UP_LIMIT}; after that the first send fetches the
-     * metadata itself, as any send after a broker change does.
+     * Hands the record to the producer without blocking; the callback runs once it is written or has failed,
+     * on Kafka's thread (or at once, on the caller's, when the producer refuses it outright).
      */
-    void warmUp(@Observes StartupEvent event) {
-        Thread.ofPlatform().name("producer-warm-up").daemon().start(() -> {
+    public void send(String topic, EventRecord record, Callback callback) {
+        sender.send(KafkaEventRecords.toProducerRecord(topic, record), callback);
+    }
+
+    /** Whether the metadata of every topic sessions write to is known, so that sends are taken. */
+    public boolean warmedUp() {
+        return warmedUp;
+    }
+
+    /**
+     * Fetches the topics' metadata before the listeners open (this observer comes first), waiting for it up
+     * to {@link #WARM_UP_AT_START}: a broker that answers does within milliseconds. A broker that is away
+     * at start-up is waited for in the background up to {@link #WARM_UP_LIMIT}; readiness stays down until
+     * the metadata is there.
+     */
+    void warmUp(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) throws InterruptedException {
+        Thread warmUp = Thread.ofPlatform().name("producer-warm-up").daemon().start(() -> {
             long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
             for (String topic : List.of(Topics.MEDIA, Topics.SESSIONS)) {
-                while (!fetchMetadata(topic)) {
-                    if (!running || Thread.currentThread().isInterrupted() || System.nanoTime() > deadline) {
-                        LOG.warnf("no metadata for Kafka topic %s after %d s; the first send fetches it", topic,
+                while (!hasMetadata(topic)) {
+                    if (!running || System.nanoTime() > deadline || !pause()) {
+                        LOG.warnf("no metadata for Kafka topic %s after %d s; sessions fail until Kafka answers", topic,
                                 WARM_UP_LIMIT.toSeconds());
                         return;
                     }
                 }
             }
+            warmedUp = true;
         });
+        warmUp.join(WARM_UP_AT_START);
     }
 
-    /** Blocks up to the producer's max.block.ms (the unavailable grace) for the metadata. */
-    private boolean fetchMetadata(String topic) {
+    /** With {@code max.block.ms=0} this asks the producer to fetch what it lacks and answers at once. */
+    private boolean hasMetadata(String topic) {
         try {
             producer.partitionsFor(topic);
             return true;
         } catch (RuntimeException e) {
-            LOG.warnf("waiting for Kafka topic %s: %s", topic, e.getMessage());
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            return false;
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(WARM_UP_RETRY);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }
 
     /** Waits until everything sent so far is acknowledged or has failed. */
     public void flush() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         try {
-            while (!queue.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            sender.awaitNoneWaiting(FLUSH_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -130,9 +120,8 @@ public class EventPublisher {
     }
 
     @PreDestroy
-    void close() throws InterruptedException {
+    void close() {
         running = false;
-        sender.join(Duration.ofSeconds(10));
         producer.close(Duration.ofSeconds(10));
     }
 
@@ -154,8 +143,10 @@ public class EventPublisher {
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, config.kafka().maxInFlightBytes() + 2L * MAX_REQUEST_SIZE);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(grace, 10_000));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(grace, 1_000 + Math.min(grace, 10_000)));
-        // Only the sender thread ever waits: for metadata of a broker that went away, up to the grace.
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, grace);
+        // Sends come from event loops: the producer never waits (see the class comment); an idle topic's
+        // metadata is kept, so the first session after a quiet night does not wait for it either.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 0);
+        props.put(ProducerConfig.METADATA_MAX_IDLE_CONFIG, Integer.MAX_VALUE);
         return props;
     }
 }
