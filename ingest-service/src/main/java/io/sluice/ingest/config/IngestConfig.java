@@ -193,6 +193,13 @@ public interface IngestConfig {
         @WithDefault("30s")
         Duration unavailableGrace();
 
+        /**
+         * How long the producer waits to fill a batch of one partition before sending it: the latency a
+         * message may gain, against fewer produce requests (the CPU of the ingest and the broker).
+         */
+        @WithDefault("1ms")
+        Duration linger();
+
         /** How long a session's end is sent again while Kafka does not take it. */
         @WithDefault("10m")
         Duration lifecycleRetry();
