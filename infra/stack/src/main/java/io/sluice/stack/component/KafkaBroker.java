@@ -172,6 +172,9 @@ public final class KafkaBroker implements Component {
                 message.max.bytes=%4$s
                 replica.fetch.max.bytes=%4$s
                 log.cleaner.backoff.ms=1000
+                # The log cleaner's buffer lives in the heap for good; 128 MB by default, far more than the
+                # compacted topics of one machine need, and a third of the broker's live heap otherwise.
+                log.cleaner.dedupe.buffer.size=16777216
                 """.formatted(port, controller, data, MAX_MESSAGE_BYTES);
     }
 }
