@@ -197,7 +197,7 @@ public interface IngestConfig {
          * How long the producer waits to fill a batch of one partition before sending it: the latency a
          * message may gain, against fewer produce requests (the CPU of the ingest and the broker).
          */
-        @WithDefault("1ms")
+        @WithDefault("3ms")
         Duration linger();
 
         /** How long a session's end is sent again while Kafka does not take it. */
