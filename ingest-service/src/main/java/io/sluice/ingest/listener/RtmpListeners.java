@@ -10,6 +10,10 @@ import io.sluice.ingest.session.ConnectionServices;
 import io.sluice.ingest.session.IngestConnection;
 import io.sluice.ingest.tls.SwappableKeyManager;
 import io.sluice.ingest.tls.TlsMaterial;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetServer;
@@ -20,12 +24,18 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * The RTMP and RTMPS listeners. Each is several Vert.x servers on one port, one per core, so connections
- * spread over the event loops. The RTMPS certificate is re-read when its files change; new connections get
+ * The RTMP and RTMPS listeners. Each is several Vert.x servers on one port, one per core, each started on
+ * an event loop of its own: Vert.x hands a port's accepted connections to its servers in turn, and a
+ * server serves its connections on the event loop it was started on, so connections spread over the cores. The RTMPS certificate is re-read when its files change; new connections get
  * the new one, live connections keep theirs.
  */
 @ApplicationScoped
@@ -39,8 +49,9 @@ public class RtmpListeners {
     private final ConnectionLimits limits;
     private final BruteForceGuard bruteForce;
     private final IngestMetrics metrics;
-    private final List<NetServer> rtmpServers = new ArrayList<>();
-    private final List<NetServer> rtmpsServers = new ArrayList<>();
+    private final List<NetServer> rtmpServers = new CopyOnWriteArrayList<>();
+    private final List<NetServer> rtmpsServers = new CopyOnWriteArrayList<>();
+    private final Set<String> eventLoops = ConcurrentHashMap.newKeySet();
     private volatile TlsMaterial tls;
     private SwappableKeyManager keys;
     private volatile boolean accepting = true;
@@ -60,14 +71,38 @@ public class RtmpListeners {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         tls = TlsMaterial.load(config.rtmps().tls(), vertx);
         keys = new SwappableKeyManager(tls.keyManager());
-        for (int i = 0; i < instances; i++) {
-            rtmpsServers.add(listen(rtmpsOptions(), "rtmps"));
-            rtmpServers.add(listen(new NetServerOptions().setHost(config.rtmp().host()).setPort(config.rtmp().port())
-                    .setTcpNoDelay(true), "rtmp"));
+        // Servers started from this thread would all share its one event loop; each verticle instance has its own.
+        try {
+            vertx.deployVerticle(ListenerPair::new, new DeploymentOptions().setInstances(instances))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IllegalStateException cannotListen ? cannotListen
+                    : new IllegalStateException("cannot start the RTMP listeners: " + rootMessage(e), e);
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("cannot start the RTMP listeners: " + e, e);
         }
-        LOG.infof("listening for RTMPS on %s:%d (TLS 1.2/1.3) and RTMP on %s:%d%s", config.rtmps().host(), rtmpsPort(),
-                config.rtmp().host(), rtmpPort(), config.rtmpsOnly() ? " (RTMPS only: plain RTMP connects are refused)" : "");
+        LOG.infof("listening for RTMPS on %s:%d (TLS 1.2/1.3) and RTMP on %s:%d%s, on %d event loops", config.rtmps().host(),
+                rtmpsPort(), config.rtmp().host(), rtmpPort(),
+                config.rtmpsOnly() ? " (RTMPS only: plain RTMP connects are refused)" : "", eventLoops.size());
         reloadTimer = vertx.setPeriodic(config.rtmps().tls().reloadCheckInterval().toMillis(), id -> reloadCertificate());
+    }
+
+    /** One RTMPS and one RTMP server on the event loop of this verticle instance. */
+    private final class ListenerPair extends AbstractVerticle {
+
+        @Override
+        public void start(Promise<Void> started) {
+            eventLoops.add(Thread.currentThread().getName());
+            NetServerOptions rtmp = new NetServerOptions().setHost(config.rtmp().host()).setPort(config.rtmp().port())
+                    .setTcpNoDelay(true);
+            Future.all(listen(rtmpsOptions(), "rtmps", rtmpsServers), listen(rtmp, "rtmp", rtmpServers))
+                    .<Void>mapEmpty().onComplete(started);
+        }
+    }
+
+    /** The event loops the listeners run on, by thread name. */
+    public Set<String> eventLoops() {
+        return Set.copyOf(eventLoops);
     }
 
     private NetServerOptions rtmpsOptions() {
@@ -84,19 +119,16 @@ public class RtmpListeners {
         return options;
     }
 
-    private NetServer listen(NetServerOptions options, String protocol) {
+    private Future<NetServer> listen(NetServerOptions options, String protocol, List<NetServer> servers) {
         NetServer server = vertx.createNetServer(options);
         server.connectHandler(socket -> accept(socket, protocol));
         if (options.isSsl()) {
             server.exceptionHandler(this::tlsHandshakeFailed);
         }
-        try {
-            server.listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot listen for " + protocol.toUpperCase() + " on " + options.getHost() + ":"
-                    + options.getPort() + ": " + rootMessage(e), e);
-        }
-        return server;
+        return server.listen()
+                .onSuccess(servers::add)
+                .recover(e -> Future.failedFuture(new IllegalStateException("cannot listen for " + protocol.toUpperCase()
+                        + " on " + options.getHost() + ":" + options.getPort() + ": " + rootMessage(e), e)));
     }
 
     private void accept(NetSocket socket, String protocol) {
