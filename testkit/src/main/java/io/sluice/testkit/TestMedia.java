@@ -11,7 +11,12 @@ public final class TestMedia {
 
     /** 3 s of 320x240 H.264 + AAC in FLV: 77 video tags, 132 audio tags, one onMetaData. */
     public static Path testsrcClip() {
-        Path clip = TestStack.root().resolve("media-core/src/test/resources/media/testsrc-320x240-3s.flv");
+        return file("testsrc-320x240-3s.flv");
+    }
+
+    /** One of the committed files, by name: clips from real encoders, codec configurations and frames. */
+    public static Path file(String name) {
+        Path clip = TestStack.root().resolve("media-core/src/test/resources/media").resolve(name);
         if (!Files.isRegularFile(clip)) {
             throw new IllegalStateException("missing test clip " + clip);
         }

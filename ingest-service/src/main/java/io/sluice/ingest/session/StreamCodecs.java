@@ -44,6 +44,7 @@ import io.sluice.media.ertmp.VideoFourCc;
 import io.sluice.media.ertmp.VideoMultitrack;
 import io.sluice.media.ertmp.VideoPacket;
 import io.sluice.media.ertmp.VideoTag;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -55,6 +56,8 @@ import java.util.Locale;
 final class StreamCodecs {
 
     private static final TagBodyParser PARSER = new TagBodyParser(TagBodyLimits.DEFAULTS);
+    /** Enough for every video tag header and for what a VP8 or VP9 keyframe says of its size up front. */
+    static final int VIDEO_HEADER_BYTES = 64;
     private static final int[] LEGACY_SOUND_RATES = {5512, 11025, 22050, 44100};
 
     private volatile String videoCodec;
@@ -68,7 +71,7 @@ final class StreamCodecs {
     boolean onVideo(byte[] body) {
         VideoTag tag;
         try {
-            tag = PARSER.parseVideo(body);
+            tag = parseVideo(body);
         } catch (MediaFormatException e) {
             return false;
         }
@@ -98,6 +101,40 @@ final class StreamCodecs {
             }
         }
         return KeyframeDetector.containerSaysKeyFrame(tag);
+    }
+
+    /**
+     * The parser copies every byte it reads, and a coded frame teaches the stats nothing past its header, so
+     * a large frame is parsed from its first bytes only: that copy would otherwise double the service's
+     * allocation for every picture it forwards. A configuration, a multitrack body (whose tracks run past the
+     * prefix), a VP8 or VP9 keyframe (whose size the stats read) or a prefix that does not parse is read whole.
+     */
+    private static VideoTag parseVideo(byte[] body) {
+        if (body.length > VIDEO_HEADER_BYTES) {
+            try {
+                VideoTag head = PARSER.parseVideo(Arrays.copyOf(body, VIDEO_HEADER_BYTES));
+                if (!needsWholeBody(head)) {
+                    return head;
+                }
+            } catch (MediaFormatException e) {
+                // Read whole below, which says whether the body itself is malformed.
+            }
+        }
+        return PARSER.parseVideo(body);
+    }
+
+    private static boolean needsWholeBody(VideoTag head) {
+        return switch (head) {
+            case LegacyAvcVideoTag avc -> avc.packetType() == AvcPacketType.SEQUENCE_HEADER;
+            case ExVideoTag ex -> switch (ex.content()) {
+                case VideoPacket.SequenceStart start -> true;
+                case VideoPacket packet -> KeyframeDetector.containerSaysKeyFrame(head)
+                        && (packet.fourCc() == VideoFourCc.VP8 || packet.fourCc() == VideoFourCc.VP9);
+                case VideoMultitrack multitrack -> true;
+                case ExVideoCommand command -> false;
+            };
+            default -> false;
+        };
     }
 
     void onAudio(byte[] body) {
