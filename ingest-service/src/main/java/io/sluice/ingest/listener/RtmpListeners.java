@@ -35,8 +35,9 @@ import org.jboss.logging.Logger;
 /**
  * The RTMP and RTMPS listeners. Each is several Vert.x servers on one port, one per core, each started on
  * an event loop of its own: Vert.x hands a port's accepted connections to its servers in turn, and a
- * server serves its connections on the event loop it was started on, so connections spread over the cores. The RTMPS certificate is re-read when its files change; new connections get
- * the new one, live connections keep theirs.
+ * server serves its connections on the event loop it was started on, so connections spread over the cores.
+ * The RTMPS certificate is re-read when its files change; new connections get the new one, live
+ * connections keep theirs.
  */
 @ApplicationScoped
 public class RtmpListeners {
