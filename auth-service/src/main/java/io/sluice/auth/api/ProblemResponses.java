@@ -46,6 +46,7 @@ public class ProblemResponses {
         ProblemType type = switch (e.reason()) {
             case NO_TENANT -> ProblemType.NO_TENANT;
             case INVALID_TENANT -> ProblemType.INVALID_TENANT;
+            case INVALID_SUBJECT -> ProblemType.INVALID_SUBJECT;
             case NOT_A_STREAMER, OTHER_TENANT, NOT_AN_ADMIN -> ProblemType.FORBIDDEN;
         };
         return respond(Problem.of(type, e.getMessage(), path(uri)));

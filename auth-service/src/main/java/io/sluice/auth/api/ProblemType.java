@@ -14,6 +14,7 @@ public enum ProblemType {
     FORBIDDEN("forbidden", 403, "The caller may not do this"),
     NO_TENANT("no-tenant", 403, "The token names no tenant"),
     INVALID_TENANT("invalid-tenant", 403, "The token's tenant claim is not a usable tenant name"),
+    INVALID_SUBJECT("invalid-subject", 403, "The token's subject is not a usable name"),
     LIVE_STREAM_NOT_FOUND("live-stream-not-found", 404, "No such live stream"),
     NOT_FOUND("not-found", 404, "No such resource"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "The resource does not support this method"),

@@ -8,6 +8,8 @@ public class AccessDeniedException extends RuntimeException {
         NO_TENANT,
         /** The token's tenant claim is not one usable tenant name (a list, say, or too long). */
         INVALID_TENANT,
+        /** The token's subject cannot be recorded as a stream's creator: empty, too long, with control characters. */
+        INVALID_SUBJECT,
         /** Creating and changing streams needs the streamer role. */
         NOT_A_STREAMER,
         /** Admins read other tenants' streams but do not change them. */

@@ -11,6 +11,8 @@ public final class LiveStreamLimits {
     public static final int PASSTHROUGH_MAX_LENGTH = 255;
     /** The {@code tenant} column: a token's tenant claim longer than this is refused. */
     public static final int TENANT_MAX_LENGTH = 128;
+    /** The {@code created_by} column: a token whose subject is longer than this is refused. */
+    public static final int SUBJECT_MAX_LENGTH = 255;
 
     public static final int RECONNECT_WINDOW_MIN_SECONDS = 0;
     /** Also how far back the status looks: an older ended session cannot make a stream active. */

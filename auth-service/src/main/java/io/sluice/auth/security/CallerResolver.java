@@ -23,15 +23,28 @@ public class CallerResolver {
      * @throws AccessDeniedException if the token's tenant claim is there but is not one tenant name that
      *         fits the {@code tenant} column: a list, a number, too long, with control characters. The
      *         provider's mapping is wrong then, and guessing a tenant from it could put a stream in another
-     *         tenant's hands.
+     *         tenant's hands; or if the subject cannot be recorded as a stream's creator
      */
     public Caller resolve(SecurityIdentity identity) {
         String tenant = null;
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             tenant = tenant(token.getClaim(config.identity().tenantClaim()));
         }
-        return new Caller(identity.getPrincipal().getName(), tenant, identity.getRoles(),
+        return new Caller(subject(identity.getPrincipal().getName()), tenant, identity.getRoles(),
                 identity.hasRole(config.identity().adminRole()), identity.hasRole(config.identity().streamerRole()));
+    }
+
+    /**
+     * The principal's name (the token's {@code upn}, {@code preferred_username} or {@code sub}) is stored as
+     * a stream's creator; one that does not fit is the provider's mapping gone wrong, refused like a tenant.
+     */
+    private static String subject(String name) {
+        if (!StoredText.isStorableIdentifier(name, LiveStreamLimits.SUBJECT_MAX_LENGTH)) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.INVALID_SUBJECT,
+                    "The token's subject is empty, longer than " + LiveStreamLimits.SUBJECT_MAX_LENGTH
+                            + " characters or holds control characters");
+        }
+        return name;
     }
 
     private String tenant(Object claim) {

@@ -116,6 +116,21 @@ class TokenValidationTest {
         assertInvalidTenant(token);
     }
 
+    @Test
+    void aSubjectLongerThanTheCreatorColumnIsRefused() {
+        String token = Tokens.fromTestClient("sluice-test-subject-too-long", DemoUser.ALICE);
+        assertThat(Tokens.claims(token).get("upn")).asString().hasSize(256);
+
+        long streams = (Long) Db.query("select count(*) as n from live_stream").getFirst().get("n");
+        withToken(token).when().get("/v1/me")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:sluice:problem:invalid-subject"));
+        withToken(token).body(Map.of("name", "whose?")).when().post("/v1/live-streams")
+                .then().statusCode(403).body("type", equalTo("urn:sluice:problem:invalid-subject"));
+        assertThat(Db.query("select count(*) as n from live_stream").getFirst().get("n")).isEqualTo(streams);
+    }
+
     private static void assertInvalidTenant(String token) {
         long streams = (Long) Db.query("select count(*) as n from live_stream").getFirst().get("n");
         withToken(token).when().get("/v1/me")

@@ -8,6 +8,7 @@ import static io.sluice.auth.domain.LiveStreamLimits.NAME_MAX_LENGTH;
 import static io.sluice.auth.domain.LiveStreamLimits.PASSTHROUGH_MAX_LENGTH;
 import static io.sluice.auth.domain.LiveStreamLimits.RECONNECT_WINDOW_MAX_SECONDS;
 import static io.sluice.auth.domain.LiveStreamLimits.RECONNECT_WINDOW_MIN_SECONDS;
+import static io.sluice.auth.domain.LiveStreamLimits.SUBJECT_MAX_LENGTH;
 import static io.sluice.auth.domain.LiveStreamLimits.TENANT_MAX_LENGTH;
 import static io.sluice.auth.support.Api.create;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +39,7 @@ class SchemaLimitsTest {
                 Arguments.of("live_stream", "name", NAME_MAX_LENGTH),
                 Arguments.of("live_stream", "passthrough", PASSTHROUGH_MAX_LENGTH),
                 Arguments.of("live_stream", "tenant", TENANT_MAX_LENGTH),
+                Arguments.of("live_stream", "created_by", SUBJECT_MAX_LENGTH),
                 Arguments.of("live_stream", "id", LiveStreamEntity.ID_MAX_LENGTH),
                 Arguments.of("stream_session", "stream_id", StreamSessionEntity.STREAM_ID_MAX_LENGTH),
                 Arguments.of("stream_session", "session_id", StreamSessionEntity.SESSION_ID_MAX_LENGTH),
