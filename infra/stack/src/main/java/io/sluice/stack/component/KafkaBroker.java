@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -59,13 +60,12 @@ public final class KafkaBroker implements Component {
         if (process.running().isEmpty()) {
             requirePortsFree();
             prepare();
-            // The collector settings of Kafka's own start script: G1's default 200 ms pause goal would let a
-            // young collection hold every producer's acknowledgement for tens of milliseconds.
-            process.start(List.of(settings.javaExecutable().toString(),
-                    "-Xms128m", "-Xmx" + settings.get("kafka.heap"), "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
-                    "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent", "-Djava.awt.headless=true",
-                    "@" + dir.resolve("classpath.args"), "kafka.Kafka", dir.resolve("server.properties").toString()),
-                    Map.of(), dir);
+            List<String> command = new ArrayList<>(List.of(settings.javaExecutable().toString(),
+                    "-Xmx" + settings.get("kafka.heap")));
+            command.addAll(List.of(settings.get("kafka.jvm-options").trim().split("\\s+")));
+            command.addAll(List.of("-Djava.awt.headless=true", "@" + dir.resolve("classpath.args"), "kafka.Kafka",
+                    dir.resolve("server.properties").toString()));
+            process.start(command, Map.of(), dir);
         }
         Health.await(process, Duration.ofSeconds(90), this::healthy);
         List<TopicDefinition> topics = TopicDefinition.load(settings.configDir().resolve("topics.conf"));
