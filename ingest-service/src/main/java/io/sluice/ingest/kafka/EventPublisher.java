@@ -7,8 +7,8 @@ import io.sluice.media.event.Topics;
 import io.sluice.media.event.kafka.KafkaEventRecords;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
  * the broker is away, or memory beyond what the in-flight budget allows) is waited for by
  * {@link OrderedSender}, in order, off the event loops, up to the grace.
  */
-@ApplicationScoped
+@Singleton
 public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);

@@ -2,8 +2,8 @@ package io.sluice.ingest.kafka;
 
 import io.sluice.ingest.config.IngestConfig;
 import io.sluice.ingest.metrics.IngestMetrics;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * spent pauses its socket and waits here; it is woken once acknowledgements bring the total below half the
  * limit. Memory stays bounded by the limit plus one message per session, whatever Kafka does.
  */
-@ApplicationScoped
+@Singleton
 public class InFlightBudget {
 
     private final long limit;

@@ -13,7 +13,7 @@ import io.sluice.media.event.data.SessionEnded;
 import io.sluice.media.event.data.SessionStarted;
 import io.sluice.media.event.data.SessionStats;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * to both the media log (framing the media between them) and the sessions topic; stats to the sessions
  * topic only; media to the media log.
  */
-@ApplicationScoped
+@Singleton
 public class SessionEventSender {
 
     private static final Logger LOG = Logger.getLogger(SessionEventSender.class);

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * Every metric the ingest exposes at {@code /q/metrics}, created once here so names and tags stay stable.
  * Tags have a small, fixed set of values (protocol, reason, media type), never a stream id or address.
  */
-@ApplicationScoped
+@Singleton
 public class IngestMetrics {
 
     private final MeterRegistry registry;

@@ -3,7 +3,7 @@ package io.sluice.ingest.session;
 import io.sluice.ingest.registry.StreamKeyRegistry;
 import io.sluice.media.event.data.EndReason;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the first session ends with {@code takeover}. Registry changes end the sessions whose key stopped working.
  * A publisher is registered from the moment its publish is accepted, before its session starts.
  */
-@ApplicationScoped
+@Singleton
 public class LiveSessions {
 
     private final Map<String, IngestConnection> byStreamId = new ConcurrentHashMap<>();
