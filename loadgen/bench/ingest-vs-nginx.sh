@@ -8,6 +8,8 @@
 # Scenarios (default: all, in this order):
 #   realtime-rtmp    STREAMS streams of the 3 Mbit/s clip in real time over RTMP
 #   realtime-rtmps   the same over RTMPS
+#   kafka-baseline   the messages of STREAMS streams written by a bare Kafka producer set up as the ingest's,
+#                    in a JVM with the services' options: the latency and CPU of writing to this broker alone
 #   max-rtmps        MAX_STREAMS streams as fast as each server takes them, over RTMPS
 # Settings (environment): STREAMS (100), MAX_STREAMS (8), DURATION (60s), WARMUP (15s), RAMP (10s).
 #
@@ -31,7 +33,7 @@ INGEST_HTTP="${INGEST_HTTP:-http://localhost:8081}"
 INGEST_RTMP="${INGEST_RTMP:-rtmp://localhost:1935/live}"
 INGEST_RTMPS="${INGEST_RTMPS:-rtmps://localhost:1936/live}"
 SCENARIOS=("$@")
-[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(realtime-rtmp realtime-rtmps max-rtmps)
+[ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(realtime-rtmp realtime-rtmps kafka-baseline max-rtmps)
 
 say() { echo "bench: $*"; }
 die() { echo "bench: $*" >&2; exit 1; }
@@ -130,6 +132,19 @@ sluice() {
 nginx() {
   run nginx "$1" "$2" "$3" --server-pid "$NGINX_PID" --trust-cert "$BENCH/nginx/cert.pem"
 }
+# The services' heap and JVM options, as the stack gives them to the ingest.
+stack_setting() {
+  sed -n "s/^$1=//p" "$ROOT/infra/config/stack.properties"
+}
+kafka_baseline() {
+  local jvm_options
+  read -r -a jvm_options <<<"${SLUICE_SERVICE_JVM_OPTIONS:-$(stack_setting service.jvm-options)}"
+  say "kafka baseline: the messages of $STREAMS streams from a bare producer"
+  # Kafka's client logs through SLF4J, which has no binding here and says so once.
+  "$JAVA" "-Xmx${SLUICE_SERVICE_HEAP:-$(stack_setting service.heap)}" "${jvm_options[@]}" -jar "$JAR" kafka --clip "$CLIP" --streams "$STREAMS" --warmup "$WARMUP" --duration "$DURATION" \
+    --broker-pid "$KAFKA_PID" 2>&1 | grep -v '^SLF4J' | tee "$BENCH/last-run.txt"
+  grep '^result' "$BENCH/last-run.txt" | grep -v '^result	label' | sed "s/^result/$(date -u +%FT%TZ)/" >>"$BENCH/baseline.tsv"
+}
 
 for scenario in "${SCENARIOS[@]}"; do
   case "$scenario" in
@@ -137,9 +152,10 @@ for scenario in "${SCENARIOS[@]}"; do
                     sluice "$INGEST_RTMP" "$STREAMS" realtime ;;
     realtime-rtmps) nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" "$STREAMS" realtime
                     sluice "$INGEST_RTMPS" "$STREAMS" realtime ;;
+    kafka-baseline) kafka_baseline ;;
     max-rtmps)      nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" "$MAX_STREAMS" max
                     sluice "$INGEST_RTMPS" "$MAX_STREAMS" max ;;
     *) die "unknown scenario $scenario" ;;
   esac
 done
-say "results appended to $RESULTS"
+say "results appended to $RESULTS (the kafka baseline's to $BENCH/baseline.tsv)"

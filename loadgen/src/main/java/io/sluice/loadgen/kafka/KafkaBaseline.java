@@ -1,0 +1,167 @@
+package io.sluice.loadgen.kafka;
+
+import io.sluice.loadgen.Options;
+import io.sluice.loadgen.measure.ProcessUsage;
+import io.sluice.loadgen.rtmp.Clip;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The floor under the ingest's figures: a bare Kafka producer, set up as the ingest's (idempotent,
+ * {@code acks=all}, the same linger and batch size), writes the messages N streams of a clip would bring,
+ * at the clip's pace, message for message and size for size, keyed by stream, to a topic of its own. Its
+ * send-to-acknowledgement latency is what any service writing this load to this broker gets before doing
+ * anything else; its own CPU is what writing the load to Kafka costs, without reading RTMP.
+ *
+ * <p>Latency counts from the call that hands a message to the producer to its acknowledgement, as the
+ * ingest's read-to-acknowledgement histogram counts from the socket read that brought the message. The
+ * messages due in a millisecond go out together, as an event loop hands over what one read brought.
+ */
+public final class KafkaBaseline {
+
+    private static final Duration TICK = Duration.ofMillis(1);
+    private static final int PARTITIONS = 6;
+    private static final long MAX_LATENCY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final Options options;
+
+    private KafkaBaseline(Options options) {
+        this.options = options;
+    }
+
+    /** The options this command reads. */
+    public static Options declare(Options options) {
+        return options
+                .declare("clip", null, "the FLV file whose tags (sizes and pace) each stream sends in a loop (required)")
+                .declare("streams", "100", "how many streams' messages are sent")
+                .declare("bootstrap", "localhost:9092", "the Kafka broker")
+                .declare("topic", "sluice.bench.baseline", "the topic written to; made with 6 partitions if missing")
+                .declare("linger", "3ms", "the producer's linger.ms (the ingest's default is 3ms)")
+                .declare("warmup", "20s", "time before measuring")
+                .declare("duration", "60s", "the measured window")
+                .declare("broker-pid", null, "the Kafka broker's process id, whose CPU is reported too");
+    }
+
+    /** Runs the load; the exit status (1 when any send failed). */
+    public static int run(Options options) throws Exception {
+        return new KafkaBaseline(options).run();
+    }
+
+    private int run() throws Exception {
+        Clip clip = Clip.read(Path.of(options.string("clip")));
+        int streams = options.integer("streams", 1, 100_000);
+        String topic = options.string("topic");
+        createTopic(topic);
+        List<Clip.Tag> tags = clip.tags();
+        double messagesPerSecond = streams * tags.size() * 1000.0 / clip.loopMillis();
+        System.out.printf(Locale.ROOT, "kafka baseline: %d streams of %s to %s at %s: %.0f messages/s, %.2f Mbit/s%n",
+                streams, clip.file().getFileName(), topic, options.string("bootstrap"), messagesPerSecond,
+                streams * clip.bitsPerSecond() / 1e6);
+
+        Recorder latency = new Recorder(MAX_LATENCY_NANOS, 3);
+        AtomicLong failed = new AtomicLong();
+        ProcessUsage self = ProcessUsage.of(ProcessHandle.current().pid());
+        Optional<ProcessUsage> broker = options.has("broker-pid")
+                ? Optional.of(ProcessUsage.of(Long.parseLong(options.string("broker-pid")))) : Optional.empty();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties())) {
+            long start = System.nanoTime();
+            long measureFrom = start + options.duration("warmup").toNanos();
+            long measureUntil = measureFrom + options.duration("duration").toNanos();
+            long intervalNanos = Math.round(1e9 / messagesPerSecond);
+            long sent = 0;
+            boolean measuring = false;
+            long cpuFrom = 0;
+            long brokerFrom = 0;
+            long sentFrom = 0;
+            long now;
+            while ((now = System.nanoTime()) - measureUntil < 0) {
+                if (!measuring && now - measureFrom >= 0) {
+                    measuring = true;
+                    latency.reset();
+                    cpuFrom = self.cpuNanos();
+                    brokerFrom = broker.map(ProcessUsage::cpuNanos).orElse(0L);
+                    sentFrom = sent;
+                }
+                long due = (now - start) / intervalNanos;
+                for (; sent < due; sent++) {
+                    Clip.Tag tag = tags.get((int) ((sent / streams) % tags.size()));
+                    long sentNanos = System.nanoTime();
+                    producer.send(new ProducerRecord<>(topic, "stream-" + (sent % streams), tag.body()), (metadata, error) -> {
+                        if (error != null) {
+                            failed.incrementAndGet();
+                        } else {
+                            latency.recordValue(Math.min(MAX_LATENCY_NANOS, System.nanoTime() - sentNanos));
+                        }
+                    });
+                }
+                Thread.sleep(TICK);
+            }
+            double seconds = (System.nanoTime() - measureFrom) / 1e9;
+            double cores = (self.cpuNanos() - cpuFrom) / 1e9 / seconds;
+            long brokerUntil = broker.map(ProcessUsage::cpuNanos).orElse(0L);
+            producer.flush();
+            Histogram window = latency.getIntervalHistogram();
+            System.out.println("result\tlabel\tstreams\tseconds\tmessages_per_s\tack_p50_ms\tack_p99_ms\tack_p999_ms\tack_max_ms"
+                    + "\tproducer_cores\tbroker_cores\tfailed");
+            System.out.printf(Locale.ROOT, "result\tkafka-baseline\t%d\t%.1f\t%.0f\t%.2f\t%.2f\t%.2f\t%.2f\t%.3f\t%s\t%d%n",
+                    streams, seconds, (sent - sentFrom) / seconds, millis(window, 50), millis(window, 99), millis(window, 99.9),
+                    window.getMaxValue() / 1e6, cores,
+                    broker.isPresent() ? String.format(Locale.ROOT, "%.3f", (brokerUntil - brokerFrom) / 1e9 / seconds) : "-",
+                    failed.get());
+            return failed.get() > 0 ? 1 : 0;
+        }
+    }
+
+    private static double millis(Histogram histogram, double percentile) {
+        return histogram.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    private Properties producerProperties() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap"));
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "loadgen-kafka-baseline");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, (int) options.duration("linger").toMillis());
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16_842_752);
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
+        return props;
+    }
+
+    /** A topic of its own, so the contract's topics never see the baseline's records; small retention. */
+    private void createTopic(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap")))) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1).configs(Map.of(
+                    "retention.ms", "600000", "retention.bytes", "268435456", "max.message.bytes", "16842752"))))
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+}
