@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -57,6 +58,12 @@ public record StackSettings(Path root, Path home, Mode mode, Map<String, String>
             throw new StackException("no setting " + key + " in infra/config/stack.properties");
         }
         return value;
+    }
+
+    /** A setting that is a list of command-line words (JVM options): split at blanks; blank is none. */
+    public List<String> words(String key) {
+        String value = get(key).strip();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
     }
 
     public int port(String key) {

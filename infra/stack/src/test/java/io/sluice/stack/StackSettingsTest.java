@@ -32,6 +32,15 @@ class StackSettingsTest {
     }
 
     @Test
+    void jvmOptionsAreWordsAndMayBeNone() {
+        StackSettings settings = StackSettings.load(Checkout.root(), home, StackSettings.Mode.LOCAL,
+                Map.of("SLUICE_KAFKA_JVM_OPTIONS", "  -Xms512m   -XX:+UseZGC ", "SLUICE_SERVICE_JVM_OPTIONS", " "));
+
+        assertThat(settings.words("kafka.jvm-options")).containsExactly("-Xms512m", "-XX:+UseZGC");
+        assertThat(settings.words("service.jvm-options")).isEmpty();
+    }
+
+    @Test
     void aPortThatIsNoPortNamesItsVariable() {
         StackSettings settings = StackSettings.load(Checkout.root(), home, StackSettings.Mode.LOCAL,
                 Map.of("SLUICE_AUTH_PORT", "80800"));

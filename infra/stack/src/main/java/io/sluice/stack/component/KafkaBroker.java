@@ -62,7 +62,7 @@ public final class KafkaBroker implements Component {
             prepare();
             List<String> command = new ArrayList<>(List.of(settings.javaExecutable().toString(),
                     "-Xmx" + settings.get("kafka.heap")));
-            command.addAll(List.of(settings.get("kafka.jvm-options").trim().split("\\s+")));
+            command.addAll(settings.words("kafka.jvm-options"));
             command.addAll(List.of("-Djava.awt.headless=true", "@" + dir.resolve("classpath.args"), "kafka.Kafka",
                     dir.resolve("server.properties").toString()));
             process.start(command, Map.of(), dir);

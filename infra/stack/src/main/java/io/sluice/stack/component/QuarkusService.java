@@ -74,7 +74,7 @@ public final class QuarkusService implements Component {
             List<String> command = new ArrayList<>();
             command.add(settings.javaExecutable().toString());
             command.add("-Xmx" + settings.get("service.heap"));
-            command.addAll(List.of(settings.get("service.jvm-options").split("\\s+")));
+            command.addAll(settings.words("service.jvm-options"));
             command.addAll(List.of("-jar", jar.toString()));
             process.start(command, processEnvironment(), module);
         }
