@@ -28,9 +28,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The floor under the ingest's figures: a bare Kafka producer, set up as the ingest's {@code EventPublisher}
  * (idempotent, {@code acks=all}, the same linger and batch size), writes the messages N streams of a clip
- * would bring, at the clip's pace, message for message and size for size, keyed by stream, to a topic of its
- * own. Its send-to-acknowledgement latency is what any service writing this load to this broker gets before
- * doing anything else; its own CPU is what writing the load to Kafka costs, without reading RTMP.
+ * would bring, message for message and size for size at the clip's average message rate, keyed by stream,
+ * to a topic of its own. Its send-to-acknowledgement latency is what any service writing this load to this
+ * broker gets before doing anything else; its own CPU is what writing the load to Kafka costs, without
+ * reading RTMP.
  *
  * <p>Latency counts from the call that hands a message to the producer to its acknowledgement, as the
  * ingest's read-to-acknowledgement histogram counts from the socket read that brought the message. The
