@@ -23,7 +23,7 @@ public class CallerResolver {
      * @throws AccessDeniedException if the token's tenant claim is there but is not one tenant name that
      *         fits the {@code tenant} column: a list, a number, too long, with control characters. The
      *         provider's mapping is wrong then, and guessing a tenant from it could put a stream in another
-     *         tenant's hands; or if the subject cannot be recorded as a stream's creator
+     *         tenant's hands. Also if the subject cannot be recorded as a stream's creator.
      */
     public Caller resolve(SecurityIdentity identity) {
         String tenant = null;
