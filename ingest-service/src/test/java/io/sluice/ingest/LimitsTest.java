@@ -21,10 +21,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLEngine;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,54 @@ class LimitsTest {
             assertThat(ServerClose.within(socket, Duration.ofSeconds(6))).isTrue();
         }
         assertThat(Metrics.refusals("publish_timeout")).isEqualTo(before + 1);
+    }
+
+    /**
+     * A client that floods Ping Requests and never reads the answers: once the socket takes no more of our
+     * replies the ingest stops reading it, so its writes stall within the kernel's socket buffers instead of
+     * the ingest buffering replies at the client's pace (once about 30 MB a second), and the publish timeout
+     * closes it as any client that never publishes.
+     */
+    @Test
+    void aClientThatFloodsPingsAndNeverReadsStopsBeingRead() throws Exception {
+        double pausesBefore = Metrics.counter("sluice_ingest_backpressure_pauses_total", "cause", "replies");
+        double timeoutsBefore = Metrics.refusals("publish_timeout");
+        byte[] ping = RtmpBytes.control(4, RtmpBytes.concat(new byte[] {0, 6}, RtmpBytes.u32(0)));
+        ByteBuffer flood = ByteBuffer.allocate(ping.length * (64 * 1024 / ping.length));
+        while (flood.hasRemaining()) {
+            flood.put(ping);
+        }
+        long written = 0;
+        boolean stalled = false;
+        try (SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", rtmpPort))) {
+            RtmpBytes.handshake(channel.socket());
+            channel.configureBlocking(false);
+            // Within the 4 s publish timeout: write until the ingest has taken nothing for half a second.
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            long idleSince = System.nanoTime();
+            while (!stalled && System.nanoTime() < deadline) {
+                if (!flood.hasRemaining()) {
+                    flood.rewind();
+                }
+                int n = channel.write(flood);
+                written += n;
+                long now = System.nanoTime();
+                if (n > 0) {
+                    idleSince = now;
+                } else {
+                    stalled = now - idleSince > Duration.ofMillis(500).toNanos();
+                    LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+                }
+            }
+            assertThat(stalled).as("the ingest stopped reading (%d bytes written)", written).isTrue();
+            assertThat(written).as("what the client could write: socket buffers, not the ingest's memory")
+                    .isLessThan(32L << 20);
+            assertThat(Metrics.counter("sluice_ingest_backpressure_pauses_total", "cause", "replies"))
+                    .isGreaterThan(pausesBefore);
+            channel.configureBlocking(true);
+            assertThat(ServerClose.within(channel.socket(), Duration.ofSeconds(4))).as("closed by the publish timeout").isTrue();
+        }
+        assertThat(eventuallyRefused("publish_timeout", timeoutsBefore + 1)).isTrue();
     }
 
     @Test

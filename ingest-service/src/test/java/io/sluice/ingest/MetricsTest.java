@@ -77,6 +77,8 @@ class MetricsTest {
                 .as("the connection is no longer open").isTrue();
         assertThat(eventually(() -> Metrics.value("sluice_ingest_kafka_inflight_bytes", "", "") == 0))
                 .as("nothing left in flight once Kafka has acknowledged everything").isTrue();
+        assertThat(eventually(() -> Metrics.value("sluice_ingest_memory_budget_used_bytes", "", "") == 0))
+                .as("the connection's share of the memory budget is given back").isTrue();
     }
 
     @Test
@@ -87,6 +89,8 @@ class MetricsTest {
         assertThat(Metrics.value("sluice_ingest_kafka_ack_latency_seconds_bucket", "", "")).isNotNegative();
         assertThat(Metrics.value("sluice_ingest_backpressure_pause_seconds_count", "", "")).isNotNegative();
         assertThat(Metrics.value("sluice_ingest_registry_malformed_total", "", "")).isNotNegative();
+        assertThat(Metrics.value("sluice_ingest_memory_budget_capacity_bytes", "", ""))
+                .as("a quarter of the heap by default").isEqualTo(Runtime.getRuntime().maxMemory() / 4);
         for (String follower : List.of("ingest-registry", "ingest-peer-sessions", "ingest-lost-sessions")) {
             assertThat(Metrics.value("sluice_ingest_follower_restarts_total", "follower", follower)).as(follower).isZero();
         }

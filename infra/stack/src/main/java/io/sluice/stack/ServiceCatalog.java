@@ -91,7 +91,14 @@ public final class ServiceCatalog {
      * {@code ingest.rtmp-port}, {@code ingest.rtmps-port}). For tests of what instances do to each other.
      */
     public static QuarkusService ingestInstance(StackSettings settings, StackEndpoints endpoints, String name) {
+        return ingestInstance(settings, endpoints, name, Map.of());
+    }
+
+    /** As {@link #ingestInstance(StackSettings, StackEndpoints, String)}, with more settings as environment variables. */
+    public static QuarkusService ingestInstance(StackSettings settings, StackEndpoints endpoints, String name,
+            Map<String, String> extraEnvironment) {
         Map<String, String> env = ingestEnvironment(settings, endpoints);
+        env.putAll(extraEnvironment);
         env.put("SLUICE_INGEST_INSTANCE_ID", name);
         Path javaHome = settings.javaExecutable().getParent().getParent();
         return new QuarkusService(settings, name, "ingest-service", INGEST_PORTS, env,

@@ -1,5 +1,6 @@
 package io.sluice.ingest.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
@@ -141,10 +142,30 @@ public interface IngestConfig {
         @Min(4)
         int maxChunkStreams();
 
-        /** Bytes of incomplete messages held per connection. */
+        /**
+         * Bytes of incomplete messages held per connection. What is held follows the bytes that arrived, not
+         * the lengths chunk headers declare.
+         */
         @WithDefault("16777216")
         @Min(65536)
         long maxBufferedBytes();
+
+        /**
+         * What all connections together may hold: incomplete messages, media held while a publish is decided,
+         * replies the clients have not read. Past 90 % of it new connections are refused
+         * ({@code memory_budget}); a connection that needs more than is left is closed. Defaults to a
+         * quarter of the heap; at least {@code max-buffered-bytes}.
+         */
+        Optional<MemorySize> memoryBudget();
+
+        /**
+         * Bytes of our replies written to one client and not yet taken by the network; past it the client
+         * is closed ({@code reply_backlog}). An encoder reads its few replies at once; a client that sends
+         * requests without reading the answers reaches it.
+         */
+        @WithDefault("262144")
+        @Min(4096)
+        long maxPendingReplyBytes();
 
         /** Applies to streams whose registry entry sets none; 0 means no limit. */
         @WithDefault("0")

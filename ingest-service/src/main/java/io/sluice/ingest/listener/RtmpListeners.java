@@ -142,6 +142,12 @@ public class RtmpListeners {
             refuse(socket, "locked_out");
             return;
         }
+        if (services.memoryBudgetExhausted()) {
+            LOG.infof("connection from %s refused: memory_budget (%d of %d bytes held by open connections)", ip,
+                    services.memoryBudget().used(), services.memoryBudget().capacity());
+            refuse(socket, "memory_budget");
+            return;
+        }
         Optional<String> over = limits.tryOpen(ip);
         if (over.isPresent()) {
             LOG.infof("connection from %s refused: %s", ip, over.get());

@@ -61,6 +61,18 @@ public class IngestMetrics {
                 .register(registry);
     }
 
+    /** The memory budget every connection draws on, and how much of it is taken. */
+    public void watchMemoryBudget(Supplier<Number> usedBytes, long capacityBytes) {
+        Gauge.builder("sluice.ingest.memory.budget.used.bytes", usedBytes)
+                .description("Bytes held by all connections: incomplete messages, media held during the key check, unread replies")
+                .baseUnit("bytes")
+                .register(registry);
+        Gauge.builder("sluice.ingest.memory.budget.capacity.bytes", () -> capacityBytes)
+                .description("The memory budget of all connections together (sluice.ingest.limits.memory-budget)")
+                .baseUnit("bytes")
+                .register(registry);
+    }
+
     public void connectionOpened(String protocol) {
         counter("sluice.ingest.connections", "protocol", protocol).increment();
         openConnections.computeIfAbsent(protocol, p -> registry.gauge("sluice.ingest.connections.open",
@@ -101,8 +113,9 @@ public class IngestMetrics {
         ackLatency.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    public void backpressurePaused() {
-        counter("sluice.ingest.backpressure.pauses", "cause", "kafka").increment();
+    /** Reading of a socket paused; {@code cause} is {@code kafka} (not acknowledged) or {@code replies} (not read). */
+    public void backpressurePaused(String cause) {
+        counter("sluice.ingest.backpressure.pauses", "cause", cause).increment();
     }
 
     public void backpressureResumed(long pausedNanos) {

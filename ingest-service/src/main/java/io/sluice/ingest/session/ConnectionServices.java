@@ -5,6 +5,7 @@ import io.sluice.ingest.kafka.InFlightBudget;
 import io.sluice.ingest.kafka.SessionEventSender;
 import io.sluice.ingest.metrics.IngestMetrics;
 import io.sluice.ingest.security.ConnectionLimits;
+import io.sluice.media.rtmp.MemoryBudget;
 import io.sluice.media.rtmp.RtmpLimits;
 import io.sluice.media.rtmp.session.RtmpServerConfig;
 import jakarta.inject.Singleton;
@@ -32,6 +33,7 @@ public class ConnectionServices {
     private final InFlightBudget budget;
     private final IngestMetrics metrics;
     private final ConnectionLimits connectionLimits;
+    private final MemoryBudget memoryBudget;
 
     ConnectionServices(IngestConfig config, PublishAuthorizer authorizer, LiveSessions liveSessions,
             SessionEventSender sender, InFlightBudget budget, IngestMetrics metrics, ConnectionLimits connectionLimits) {
@@ -44,6 +46,18 @@ public class ConnectionServices {
         this.connectionLimits = connectionLimits;
         this.rtmpConfig = rtmpConfig(config);
         this.plainRtmpConfig = plainRtmpConfig(config);
+        this.memoryBudget = memoryBudget(config.limits(), Runtime.getRuntime().maxMemory());
+        metrics.watchMemoryBudget(memoryBudget::used, memoryBudget.capacity());
+    }
+
+    /** The configured budget, else a quarter of {@code maxHeapBytes}; never below one connection's limit. */
+    static MemoryBudget memoryBudget(IngestConfig.Limits limits, long maxHeapBytes) {
+        long configured = limits.memoryBudget().map(size -> size.asLongValue()).orElse(maxHeapBytes / 4);
+        if (configured < limits.maxBufferedBytes()) {
+            throw new IllegalArgumentException("sluice.ingest.limits.memory-budget (" + configured
+                    + " bytes) must be at least sluice.ingest.limits.max-buffered-bytes (" + limits.maxBufferedBytes() + ")");
+        }
+        return new MemoryBudget(configured);
     }
 
     /**
@@ -99,6 +113,16 @@ public class ConnectionServices {
 
     public IngestMetrics metrics() {
         return metrics;
+    }
+
+    /** What every connection's decoder, held media and unread replies draw on together. */
+    public MemoryBudget memoryBudget() {
+        return memoryBudget;
+    }
+
+    /** Whether so little of the memory budget is left (under a tenth) that new connections are turned away. */
+    public boolean memoryBudgetExhausted() {
+        return memoryBudget.hasLessThan(memoryBudget.capacity() / 10);
     }
 
     /** Frees the connection's slot in the limits. */

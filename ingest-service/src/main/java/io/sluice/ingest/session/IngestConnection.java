@@ -62,6 +62,7 @@ public final class IngestConnection {
     private final String tlsVersion;
     private final RtmpServerSession rtmp;
     private final SocketFlowControl flow;
+    private final ReplyWriter replies;
     private final AcknowledgementInbox acknowledgements;
     private final long openedNanos = System.nanoTime();
     /** Done once this connection's last events are handed to Kafka: what a publisher taking over waits for. */
@@ -101,9 +102,10 @@ public final class IngestConnection {
         this.clientAddress = socket.remoteAddress().host() + ":" + socket.remoteAddress().port();
         this.clientIp = socket.remoteAddress().host();
         this.tlsVersion = socket.isSsl() && socket.sslSession() != null ? socket.sslSession().getProtocol() : null;
-        this.rtmp = new RtmpServerSession(services.rtmpConfig(protocol));
+        this.rtmp = new RtmpServerSession(services.rtmpConfig(protocol), services.memoryBudget());
         this.flow = new SocketFlowControl(socket, clientAddress, context, services.budget(), services.metrics(),
                 config.kafka().maxInFlightBytesPerSession(), now -> limits.mediaArrived(now));
+        this.replies = new ReplyWriter(socket, flow, services.memoryBudget(), config.limits().maxPendingReplyBytes());
         this.acknowledgements = new AcknowledgementInbox(context, this::acknowledged);
     }
 
@@ -120,7 +122,9 @@ public final class IngestConnection {
         // the close handler would come at once and cut them off.
         socket.endHandler(v -> onSocketClosed());
         socket.closeHandler(v -> {
-            if (!flow.paused()) {
+            if (flow.paused()) {
+                flow.socketClosed();
+            } else {
                 onSocketClosed();
             }
         });
@@ -334,7 +338,7 @@ public final class IngestConnection {
             checkBeforePublish(now);
             return;
         }
-        Optional<SessionEnd> end = limits.check(now, Instant.now(), flow.paused(), stats.currentKbps(now));
+        Optional<SessionEnd> end = limits.check(now, Instant.now(), flow.pausedForKafka(), stats.currentKbps(now));
         if (end.isPresent()) {
             finish(end.get().reason(), end.get().description());
             return;
@@ -475,11 +479,28 @@ public final class IngestConnection {
 
     private void flushOutput() {
         while (rtmp.hasOutput()) {
-            ByteBuffer out = rtmp.drainOutput();
-            byte[] copy = new byte[out.remaining()];
-            out.get(copy);
-            socket.write(Buffer.buffer(copy));
+            Optional<ReplyWriter.Refusal> refused = replies.write(rtmp.drainOutput());
+            if (refused.isPresent()) {
+                onReplyRefused(refused.get());
+                return;
+            }
         }
+    }
+
+    /** A client that does not read what we answer is closed; so is one whose answer the memory budget cannot hold. */
+    private void onReplyRefused(ReplyWriter.Refusal refusal) {
+        if (finished) {
+            return;
+        }
+        String metricReason = refusal == ReplyWriter.Refusal.BACKLOG ? "reply_backlog" : "memory_budget";
+        String description = refusal == ReplyWriter.Refusal.BACKLOG
+                ? "the client did not read our replies (" + replies.pendingBytes() + " bytes waiting)"
+                : "the instance's memory budget has no room for our replies";
+        services.metrics().refused(metricReason);
+        LiveSession live = session;
+        LOG.warnf("connection %s%s: closed: %s", clientAddress, live == null ? "" : " (stream " + live.streamId() + ")",
+                description);
+        finish(EndReason.PROTOCOL_ERROR, description);
     }
 
     private static String newSessionId() {

@@ -8,10 +8,12 @@ import java.util.function.LongConsumer;
 import org.jboss.logging.Logger;
 
 /**
- * Backpressure for one connection. Bytes of its session sent to Kafka and not yet acknowledged are counted
- * here and against the instance's {@link InFlightBudget}; past the session's limit or the budget, the socket
- * is paused, so the encoder sees a slow network and memory stays bounded. Reading resumes once the session
- * is at half its limit and the budget has room. Owned by the connection's event loop.
+ * Backpressure for one connection, in both directions. Bytes of its session sent to Kafka and not yet
+ * acknowledged are counted here and against the instance's {@link InFlightBudget}; past the session's limit
+ * or the budget, the socket is paused, so the encoder sees a slow network and memory stays bounded. Reading
+ * resumes once the session is at half its limit and the budget has room. Replies the client does not read
+ * pause reading too ({@link ReplyWriter}): a client that floods requests and never reads the answers stops
+ * being read. The socket is read again when neither cause holds. Owned by the connection's event loop.
  */
 final class SocketFlowControl {
 
@@ -26,8 +28,11 @@ final class SocketFlowControl {
     private final LongConsumer onResumed;
 
     private long inFlightBytes;
-    private boolean paused;
+    /** Paused because Kafka has not acknowledged enough: the encoder's silence is then not its own doing. */
+    private boolean pausedForKafka;
     private long pausedAtNanos;
+    /** Paused because the client has not read enough of our replies. */
+    private boolean pausedForReplies;
     private boolean stopped;
 
     /** {@code onResumed} gets the time reading resumed. */
@@ -46,11 +51,11 @@ final class SocketFlowControl {
     void sending(long bytes) {
         inFlightBytes += bytes;
         boolean budgetOk = budget.take(bytes);
-        if (!paused && (!budgetOk || inFlightBytes > perSessionLimit)) {
-            paused = true;
+        if (!pausedForKafka && (!budgetOk || inFlightBytes > perSessionLimit)) {
+            pausedForKafka = true;
             pausedAtNanos = System.nanoTime();
             socket.pause();
-            metrics.backpressurePaused();
+            metrics.backpressurePaused("kafka");
             LOG.debugf("connection %s: paused reading, %d bytes awaiting Kafka", clientAddress, inFlightBytes);
         }
     }
@@ -63,9 +68,35 @@ final class SocketFlowControl {
 
     /** Resumes reading once the session is at half its limit and the budget has room. */
     void resumeWhenRoom() {
-        if (paused && inFlightBytes <= perSessionLimit / 2) {
-            budget.whenAvailable(() -> context.runOnContext(v -> resume()));
+        if (pausedForKafka && inFlightBytes <= perSessionLimit / 2) {
+            budget.whenAvailable(() -> context.runOnContext(v -> resumeAfterKafka()));
         }
+    }
+
+    /** The client has more of our replies queued than the socket takes: stop reading until it drains. */
+    void pauseForReplies() {
+        if (!pausedForReplies && !stopped) {
+            pausedForReplies = true;
+            socket.pause();
+            metrics.backpressurePaused("replies");
+            LOG.debugf("connection %s: paused reading, the client does not read our replies", clientAddress);
+        }
+    }
+
+    /** The client read our replies; read it again unless Kafka still holds it back. */
+    void resumeAfterReplies() {
+        if (pausedForReplies) {
+            pausedForReplies = false;
+            resumeIfFree();
+        }
+    }
+
+    /**
+     * The connection closed. Replies can no longer be written, so they no longer hold reading back: what the
+     * client sent before it closed, and the end, are read. Kafka's pause still holds until acknowledged.
+     */
+    void socketClosed() {
+        resumeAfterReplies();
     }
 
     /**
@@ -76,22 +107,34 @@ final class SocketFlowControl {
         stopped = true;
     }
 
+    /** Whether the socket is not being read, for whatever cause. */
     boolean paused() {
-        return paused;
+        return pausedForKafka || pausedForReplies;
+    }
+
+    /** Whether Kafka holds reading back: the encoder's silence meanwhile is not its own. */
+    boolean pausedForKafka() {
+        return pausedForKafka;
     }
 
     long inFlightBytes() {
         return inFlightBytes;
     }
 
-    private void resume() {
-        if (!paused || stopped || inFlightBytes > perSessionLimit / 2) {
+    private void resumeAfterKafka() {
+        if (!pausedForKafka || stopped || inFlightBytes > perSessionLimit / 2) {
             return;
         }
-        paused = false;
+        pausedForKafka = false;
         long now = System.nanoTime();
         metrics.backpressureResumed(now - pausedAtNanos);
         onResumed.accept(now);
-        socket.resume();
+        resumeIfFree();
+    }
+
+    private void resumeIfFree() {
+        if (!stopped && !paused()) {
+            socket.resume();
+        }
     }
 }

@@ -25,7 +25,10 @@ import java.util.Objects;
  *                            used are what costs memory. In-flight messages are at most one per id, their
  *                            bytes bounded by {@code maxBufferedBytes}
  * @param maxBufferedBytes    bytes held for messages that are not complete yet, summed over all chunk
- *                            streams ({@value #MAX_BUFFERED_BYTES}); at least {@code maxMessageLength}
+ *                            streams ({@value #MAX_BUFFERED_BYTES}); at least {@code maxMessageLength}.
+ *                            What is held follows what arrived (at most three times it), not the lengths the
+ *                            headers declared; beyond this per-connection bound, every connection of a
+ *                            process draws on one {@link MemoryBudget} ({@value #MEMORY_BUDGET})
  * @param maxHeldPublishBytes media and data bytes a server session holds while the service decides on a
  *                            publish request ({@value #MAX_HELD_PUBLISH_BYTES})
  * @param amf                 bounds for the AMF in command and data messages
@@ -45,6 +48,8 @@ public record RtmpLimits(
     public static final String MAX_CHUNK_STREAMS = "max_chunk_streams";
     public static final String MAX_BUFFERED_BYTES = "max_buffered_bytes";
     public static final String MAX_HELD_PUBLISH_BYTES = "max_held_publish_bytes";
+    /** The process-wide {@link MemoryBudget} had no room left for what a connection needed. */
+    public static final String MEMORY_BUDGET = "memory_budget";
 
     /** C0 (1 byte) + C1 (1536 bytes) + C2 (1536 bytes), section 5.2. */
     public static final int HANDSHAKE_BYTES = 1 + 1536 + 1536;

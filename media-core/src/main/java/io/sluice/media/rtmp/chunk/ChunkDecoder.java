@@ -2,6 +2,7 @@ package io.sluice.media.rtmp.chunk;
 
 import io.sluice.media.error.LimitExceededException;
 import io.sluice.media.error.MediaFormatException;
+import io.sluice.media.rtmp.MemoryBudget;
 import io.sluice.media.rtmp.RtmpLimits;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
@@ -14,11 +15,17 @@ import java.util.function.Consumer;
  * a Set Chunk Size (section 5.4.1: effective at once) through {@link #setChunkSize} before the following
  * bytes are decoded.
  *
- * <p>The steady path allocates nothing per chunk: one array per message, of the message's exact length
- * when it is at most 64 KiB, or growing by doubling from 64 KiB for larger messages so that a peer must
- * send bytes to make the decoder hold memory. Those arrays are counted against
- * {@link RtmpLimits#maxBufferedBytes()} until their message completes and they are handed over as the
- * {@link RawMessage} payload.
+ * <p>Memory follows bytes that arrived, never a length a header declared: a chunk header costs nothing
+ * until payload comes, so a peer that opens many chunk streams with large declared messages holds only what
+ * it sent. A message's array grows by doubling as its bytes arrive, from the first chunk's size, so it is
+ * never larger than twice what arrived for it. When the rest of a message is already in the buffer being
+ * decoded (the usual case for audio and most video frames) the array gets the message's exact length at
+ * once, so the steady path allocates one array per message and nothing per chunk; the bytes granted ahead
+ * that way are charged against that buffer's size, so all arrays together never hold more than three times
+ * the bytes that arrived. Those arrays are
+ * counted against {@link RtmpLimits#maxBufferedBytes()} and the process-wide {@link MemoryBudget} until
+ * their message completes and they are handed over as the {@link RawMessage} payload, or
+ * {@link #close()} gives them back.
  *
  * <p>Extended timestamps on type 3 chunks (section 5.3.1.3) are where clients disagree: the specification,
  * Flash, FMS and today's ffmpeg repeat the 4-byte field on every type 3 chunk after a header that had it;
@@ -33,27 +40,29 @@ import java.util.function.Consumer;
  * a fresh chunk stream 2 (SRS accepts it for the same reason).
  *
  * <p>Malformed input throws {@link MediaFormatException}, a broken limit
- * {@link LimitExceededException}; after either the decoder is failed for good.
+ * {@link LimitExceededException} (its name {@link RtmpLimits#MEMORY_BUDGET} when the process-wide budget is
+ * what ran out); after either the decoder is failed for good, and the caller should {@link #close()} it.
  */
 public final class ChunkDecoder {
 
     /** The chunk size before any Set Chunk Size (section 5.4.1). */
     public static final int DEFAULT_CHUNK_SIZE = 128;
-    /** Messages up to this length get their whole array at once; longer ones grow as bytes arrive. */
-    static final int UPFRONT_ALLOCATION = 64 * 1024;
-
     private static final byte[] EMPTY = new byte[0];
     private static final int[] MESSAGE_HEADER_LENGTH = {11, 7, 3, 0};
     private static final int EXTENDED_TIMESTAMP_MARK = 0xFF_FFFF;
 
     private enum State {
-        BASIC_HEADER, BASIC_HEADER_ID, MESSAGE_HEADER, EXTENDED_TIMESTAMP, CONTINUATION_TIMESTAMP, PAYLOAD, FAILED
+        BASIC_HEADER, BASIC_HEADER_ID, MESSAGE_HEADER, EXTENDED_TIMESTAMP, CONTINUATION_TIMESTAMP, PAYLOAD, FAILED,
+        CLOSED
     }
 
     private final RtmpLimits limits;
+    private final MemoryBudget budget;
     private final ChunkStreamTable streams;
     private int chunkSize = DEFAULT_CHUNK_SIZE;
     private long bufferedBytes;
+    /** Bytes of the buffer being decoded that arrays may still be sized for before those bytes are read. */
+    private long lookaheadCredit;
 
     private State state = State.BASIC_HEADER;
     private final byte[] scratch = new byte[11];
@@ -69,19 +78,27 @@ public final class ChunkDecoder {
     private int pushbackStart;
     private int pushbackEnd;
 
-    /** A decoder at the default chunk size, bounded by {@code limits}. */
+    /** A decoder at the default chunk size, bounded by {@code limits} alone. */
     public ChunkDecoder(RtmpLimits limits) {
+        this(limits, MemoryBudget.UNLIMITED);
+    }
+
+    /** A decoder at the default chunk size, bounded by {@code limits} and drawing on {@code budget}. */
+    public ChunkDecoder(RtmpLimits limits, MemoryBudget budget) {
         this.limits = limits;
+        this.budget = budget;
         this.streams = new ChunkStreamTable(limits.maxChunkStreams());
     }
 
     /** Consumes all of {@code in}, handing each completed message to {@code sink} in arrival order. */
     public void decode(ByteBuffer in, Consumer<RawMessage> sink) {
-        if (state == State.FAILED) {
-            throw new IllegalStateException("chunk decoder failed earlier");
+        if (state == State.FAILED || state == State.CLOSED) {
+            throw new IllegalStateException("chunk decoder " + (state == State.FAILED ? "failed earlier" : "closed"));
         }
+        lookaheadCredit = available(in);
         try {
-            while (available(in) > 0 || state == State.PAYLOAD && chunkRemaining == 0) {
+            // A sink that closes the decoder (its session ended) stops the loop: the rest is not wanted.
+            while (state != State.CLOSED && (available(in) > 0 || state == State.PAYLOAD && chunkRemaining == 0)) {
                 switch (state) {
                     case BASIC_HEADER -> readBasicHeader(in);
                     case BASIC_HEADER_ID -> {
@@ -106,7 +123,7 @@ public final class ChunkDecoder {
                         }
                     }
                     case PAYLOAD -> readPayload(in, sink);
-                    case FAILED -> throw new IllegalStateException("chunk decoder failed earlier");
+                    case FAILED, CLOSED -> throw new IllegalStateException("chunk decoder stopped");
                 }
             }
         } catch (RuntimeException e) {
@@ -148,6 +165,22 @@ public final class ChunkDecoder {
     /** Bytes held for messages that are not complete yet. */
     public long bufferedBytes() {
         return bufferedBytes;
+    }
+
+    /**
+     * Gives back the arrays of every incomplete message, to this decoder's count and to the budget: the
+     * connection is over. Decoding afterwards is refused; closing again does nothing.
+     */
+    public void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        streams.forEach(stream -> {
+            if (stream.inProgress) {
+                release(stream);
+            }
+        });
     }
 
     private ChunkStreamState currentWhileInChunk() {
@@ -252,10 +285,7 @@ public final class ChunkDecoder {
     }
 
     private void startMessage() {
-        int length = current.messageLength;
-        int capacity = Math.min(length, UPFRONT_ALLOCATION);
-        reserve(capacity);
-        current.payload = capacity == 0 ? EMPTY : new byte[capacity];
+        current.payload = EMPTY;
         current.received = 0;
         current.inProgress = true;
         continueMessage();
@@ -270,7 +300,7 @@ public final class ChunkDecoder {
         ChunkStreamState stream = current;
         int n = Math.min(chunkRemaining, available(in));
         if (n > 0) {
-            ensureCapacity(stream, stream.received + n);
+            ensureCapacity(stream, stream.received + n, available(in) - n);
             int fromPushback = Math.min(n, pushbackEnd - pushbackStart);
             System.arraycopy(pushback, pushbackStart, stream.payload, stream.received, fromPushback);
             pushbackStart += fromPushback;
@@ -289,24 +319,48 @@ public final class ChunkDecoder {
         }
     }
 
-    private void ensureCapacity(ChunkStreamState stream, int needed) {
+    /**
+     * Makes room for {@code needed} bytes of the message: the exact length when the rest of it is already
+     * in the buffer ({@code stillAvailable} bytes follow this chunk's) and the buffer's credit covers it,
+     * else double the array, never past the length. When the limits leave less than that, the array grows
+     * to what they leave, as long as {@code needed} fits.
+     */
+    private void ensureCapacity(ChunkStreamState stream, int needed, int stillAvailable) {
         int capacity = stream.payload.length;
-        if (needed > capacity) {
-            int grown = (int) Math.min(stream.messageLength, Math.max(2L * capacity, needed));
-            reserve(grown - capacity);
-            byte[] larger = new byte[grown];
-            System.arraycopy(stream.payload, 0, larger, 0, stream.received);
-            stream.payload = larger;
+        if (needed <= capacity) {
+            return;
         }
+        int length = stream.messageLength;
+        int rest = length - needed;
+        boolean restArrived = rest <= stillAvailable && rest <= lookaheadCredit;
+        long wanted = restArrived ? length : Math.min(length, Math.max(2L * capacity, needed));
+        int grown = (int) grow(capacity, needed, wanted);
+        if (restArrived) {
+            lookaheadCredit -= grown - needed;
+        }
+        byte[] larger = new byte[grown];
+        System.arraycopy(stream.payload, 0, larger, 0, stream.received);
+        stream.payload = larger;
     }
 
-    private void reserve(int bytes) {
-        bufferedBytes += bytes;
-        LimitExceededException.check(RtmpLimits.MAX_BUFFERED_BYTES, limits.maxBufferedBytes(), bufferedBytes);
+    /** Reserves the growth of one array from {@code capacity} to {@code wanted}, or at least to {@code needed}. */
+    private long grow(long capacity, long needed, long wanted) {
+        long others = bufferedBytes - capacity;
+        LimitExceededException.check(RtmpLimits.MAX_BUFFERED_BYTES, limits.maxBufferedBytes(), others + needed);
+        long extra = Math.min(wanted, limits.maxBufferedBytes() - others) - capacity;
+        if (!budget.tryReserve(extra)) {
+            extra = needed - capacity;
+            if (!budget.tryReserve(extra)) {
+                throw new LimitExceededException(RtmpLimits.MEMORY_BUDGET, budget.capacity(), budget.used() + extra);
+            }
+        }
+        bufferedBytes += extra;
+        return capacity + extra;
     }
 
     private void release(ChunkStreamState stream) {
         bufferedBytes -= stream.payload.length;
+        budget.release(stream.payload.length);
         stream.payload = null;
         stream.received = 0;
         stream.inProgress = false;

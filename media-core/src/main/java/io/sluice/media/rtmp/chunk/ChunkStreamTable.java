@@ -3,6 +3,7 @@ package io.sluice.media.rtmp.chunk;
 import io.sluice.media.error.LimitExceededException;
 import io.sluice.media.rtmp.RtmpLimits;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Chunk stream states by id. Ids below 320 (the one- and two-byte basic header forms, which is all
@@ -42,6 +43,18 @@ final class ChunkStreamTable {
             }
         }
         return state;
+    }
+
+    /** Every chunk stream the peer used, in no particular order. */
+    void forEach(Consumer<ChunkStreamState> action) {
+        for (ChunkStreamState state : direct) {
+            if (state != null) {
+                action.accept(state);
+            }
+        }
+        for (int i = 0; i < othersCount; i++) {
+            action.accept(others[i]);
+        }
     }
 
     /** The state of chunk stream {@code id}, or {@code null} if the peer never used it. */

@@ -8,6 +8,7 @@ import io.sluice.media.amf.Amf0Undefined;
 import io.sluice.media.amf.Amf0Value;
 import io.sluice.media.error.LimitExceededException;
 import io.sluice.media.error.MediaFormatException;
+import io.sluice.media.rtmp.MemoryBudget;
 import io.sluice.media.rtmp.RtmpLimits;
 import io.sluice.media.rtmp.chunk.ChunkDecoder;
 import io.sluice.media.rtmp.chunk.RawMessage;
@@ -103,7 +104,11 @@ public final class RtmpServerSession {
     private static final String SET_DATA_FRAME = "@setDataFrame";
     private static final String ON_META_DATA = "onMetaData";
 
+    /** How much of an unknown command's name an error reply repeats: the client's text, so bounded. */
+    static final int MAX_ECHOED_NAME = 64;
+
     private final RtmpServerConfig config;
+    private final MemoryBudget budget;
     private final ServerHandshake handshake;
     private final ChunkDecoder decoder;
     private final MessageWriter writer = new MessageWriter();
@@ -122,16 +127,29 @@ public final class RtmpServerSession {
     private CloseReason closeReason;
     private SessionFailure failure;
 
-    /** A session with its own random source for the handshake. */
+    /** A session with its own random source for the handshake, bounded by its limits alone. */
     public RtmpServerSession(RtmpServerConfig config) {
-        this(config, new SplittableRandom());
+        this(config, new SplittableRandom(), MemoryBudget.UNLIMITED);
+    }
+
+    /**
+     * A session with its own random source for the handshake, whose incomplete messages and held media
+     * draw on {@code budget}, the process-wide bound shared with every other connection.
+     */
+    public RtmpServerSession(RtmpServerConfig config, MemoryBudget budget) {
+        this(config, new SplittableRandom(), budget);
     }
 
     /** A session drawing handshake bytes from {@code random}, for reproducible tests. */
     public RtmpServerSession(RtmpServerConfig config, RandomGenerator random) {
+        this(config, random, MemoryBudget.UNLIMITED);
+    }
+
+    private RtmpServerSession(RtmpServerConfig config, RandomGenerator random, MemoryBudget budget) {
         this.config = config;
+        this.budget = budget;
         this.handshake = new ServerHandshake(random, config.limits().maxHandshakeBytes());
-        this.decoder = new ChunkDecoder(config.limits());
+        this.decoder = new ChunkDecoder(config.limits(), budget);
     }
 
     /**
@@ -416,7 +434,7 @@ public final class RtmpServerSession {
                 if (command.transactionId() != NO_TRANSACTION) {
                     writer.send(CommandAmf0.of(0, "_error", command.transactionId(), StatusInfo.of(
                             StatusCodes.LEVEL_ERROR, StatusCodes.CALL_FAILED,
-                            "Method not found (" + command.name() + ").")), ChunkStreamIds.COMMAND);
+                            "Method not found (" + echoed(command.name()) + ").")), ChunkStreamIds.COMMAND);
                 }
             }
         }
@@ -555,15 +573,23 @@ public final class RtmpServerSession {
     }
 
     private void hold(ServerEvent event, int bytes) {
-        heldBytes += bytes;
         LimitExceededException.check(RtmpLimits.MAX_HELD_PUBLISH_BYTES, config.limits().maxHeldPublishBytes(),
-                heldBytes);
+                heldBytes + bytes);
+        if (!budget.tryReserve(bytes)) {
+            throw new LimitExceededException(RtmpLimits.MEMORY_BUDGET, budget.capacity(), budget.used() + bytes);
+        }
+        heldBytes += bytes;
         held.add(event);
     }
 
     private void dropHeld() {
         held.clear();
+        budget.release(heldBytes);
         heldBytes = 0;
+    }
+
+    private static String echoed(String clientText) {
+        return clientText.length() <= MAX_ECHOED_NAME ? clientText : clientText.substring(0, MAX_ECHOED_NAME) + "...";
     }
 
     private void replyResult(Command command, Amf0Value result) {
@@ -580,13 +606,20 @@ public final class RtmpServerSession {
     private void close(CloseReason.Kind kind, String description) {
         closeReason = new CloseReason(kind, description);
         state = ServerState.CLOSED;
+        releaseMemory();
         events.add(new Closed(closeReason));
     }
 
     private void fail(SessionFailure reason) {
         failure = reason;
         state = ServerState.FAILED;
-        dropHeld();
+        releaseMemory();
         events.add(new Failed(reason));
+    }
+
+    /** A session that ended gives its share of the budget back at once, whatever the service does next. */
+    private void releaseMemory() {
+        decoder.close();
+        dropHeld();
     }
 }

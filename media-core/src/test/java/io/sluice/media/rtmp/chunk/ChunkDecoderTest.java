@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.media.error.LimitExceededException;
 import io.sluice.media.error.MediaFormatException;
+import io.sluice.media.rtmp.MemoryBudget;
 import io.sluice.media.rtmp.RtmpLimits;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +49,7 @@ class ChunkDecoderTest {
         List<RawMessage> out = new ArrayList<>();
 
         decoder.decode(ByteBuffer.wrap(firstChunk), out::add);
-        assertThat(decoder.bufferedBytes()).isEqualTo(256);
+        assertThat(decoder.bufferedBytes()).isEqualTo(128);
         decoder.abort(6);
         assertThat(decoder.bufferedBytes()).isZero();
         decoder.decode(ByteBuffer.wrap(afterAbort), out::add);
@@ -58,21 +60,140 @@ class ChunkDecoderTest {
     @Test
     void largeMessagesGrowAsTheirBytesArrive() {
         int length = 300_000;
-        ChunkEncoder encoder = new ChunkEncoder();
-        encoder.setChunkSize(4096);
-        OutputBuffer out = new OutputBuffer();
-        encoder.encode(new RawMessage(6, 0, 9, 1, pattern(0, length)), out);
-        byte[] encoded = out.drain().array();
+        byte[] encoded = encoded(4096, new RawMessage(6, 0, 9, 1, pattern(0, length)));
         ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS);
         decoder.setChunkSize(4096);
         List<RawMessage> messages = new ArrayList<>();
 
         decoder.decode(ByteBuffer.wrap(encoded, 0, 12 + 4096), messages::add);
-        assertThat(decoder.bufferedBytes()).isEqualTo(ChunkDecoder.UPFRONT_ALLOCATION);
-        decoder.decode(ByteBuffer.wrap(encoded, 12 + 4096, encoded.length - 12 - 4096), messages::add);
+        assertThat(decoder.bufferedBytes()).as("what arrived, not the 300,000 bytes declared").isEqualTo(4096);
+        decoder.decode(ByteBuffer.wrap(encoded, 12 + 4096, 1 + 4096), messages::add);
+        assertThat(decoder.bufferedBytes()).as("doubled when more came").isEqualTo(2 * 4096);
+        decoder.decode(ByteBuffer.wrap(encoded, 12 + 4096 + 1 + 4096, encoded.length - 12 - 4096 - 1 - 4096),
+                messages::add);
 
         assertThat(messages).containsExactly(new RawMessage(6, 0, 9, 1, pattern(0, length)));
         assertThat(decoder.bufferedBytes()).isZero();
+    }
+
+    /**
+     * The attack that once took the process down: handshake done, then on each of 60 chunk streams a header
+     * declaring an 8 MB video message and one chunk of its payload. What the decoder holds is the 60 chunks
+     * that arrived, not 60 × 64 KiB (nor 60 × 8 MB).
+     */
+    @Test
+    void declaredLengthsCostNothingUntilTheirBytesArrive() {
+        int declared = 8 << 20;
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        for (int id = 3; id < 63; id++) {
+            input.writeBytes(concat(new byte[] {(byte) id}, bytes("000000"), u24(declared), bytes("09 01000000"),
+                    pattern(id, 128)));
+        }
+        MemoryBudget budget = new MemoryBudget(1 << 30);
+        ChunkDecoder headersOnly = new ChunkDecoder(RtmpLimits.DEFAULTS, budget);
+        headersOnly.decode(ByteBuffer.wrap(concat(bytes("03 000000"), u24(declared), bytes("09 01000000"))), m -> { });
+        assertThat(headersOnly.bufferedBytes()).as("a header alone").isZero();
+
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS, budget);
+        decoder.decode(ByteBuffer.wrap(input.toByteArray()), m -> { });
+
+        assertThat(decoder.bufferedBytes()).isEqualTo(60 * 128);
+        assertThat(budget.used()).isEqualTo(60 * 128);
+    }
+
+    /** Whole messages in one read get one array of their exact length, whatever the number of chunks. */
+    @Test
+    void aMessageWhoseBytesHaveAllArrivedGetsItsExactLengthAtOnce() {
+        int length = 30_000;
+        byte[] encoded = encoded(128, new RawMessage(6, 0, 9, 1, pattern(0, length)));
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS);
+        List<RawMessage> messages = new ArrayList<>();
+
+        decoder.decode(ByteBuffer.wrap(encoded, 0, encoded.length - 1), messages::add);
+
+        assertThat(messages).isEmpty();
+        assertThat(decoder.bufferedBytes()).as("the last byte is missing, yet the rest was in the read").isEqualTo(length);
+    }
+
+    /**
+     * Sizing an array for bytes that are in the read but not yet decoded is charged against that read:
+     * sixty chunk streams cannot each be granted the same kilobytes ahead.
+     */
+    @Test
+    void bytesGrantedAheadNeverExceedTheRead() {
+        ByteArrayOutputStream input = new ByteArrayOutputStream();
+        for (int id = 3; id < 63; id++) {
+            input.writeBytes(concat(new byte[] {(byte) id}, bytes("000000"), u24(4000), bytes("09 01000000"),
+                    pattern(id, 128)));
+        }
+        byte[] read = input.toByteArray();
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS);
+
+        decoder.decode(ByteBuffer.wrap(read), m -> { });
+
+        assertThat(decoder.bufferedBytes()).isBetween(60 * 128L, 60 * 128L + read.length);
+    }
+
+    @ParameterizedTest(name = "{0} bytes arrived against a budget of " + N)
+    @ValueSource(ints = {N - 1, N, N + 1})
+    void memoryBudget(int arrived) {
+        MemoryBudget budget = new MemoryBudget(N);
+        byte[] encoded = encoded(128, new RawMessage(6, 0, 9, 1, pattern(0, 5000)));
+        int headers = 12 + (arrived - 1) / 128;
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS, budget);
+
+        expectLimitUnless(arrived <= N, RtmpLimits.MEMORY_BUDGET,
+                () -> decoder.decode(ByteBuffer.wrap(encoded, 0, headers + arrived), m -> { }));
+
+        if (arrived <= N) {
+            assertThat(decoder.bufferedBytes()).isBetween((long) arrived, (long) N);
+            assertThat(budget.used()).isEqualTo(decoder.bufferedBytes());
+        }
+        decoder.close();
+        assertThat(budget.used()).as("given back when the connection is over").isZero();
+    }
+
+    @Test
+    void oneBudgetBoundsEveryDecoderThatSharesIt() {
+        MemoryBudget budget = new MemoryBudget(10_000);
+        byte[] encoded = encoded(4096, new RawMessage(6, 0, 9, 1, pattern(0, 20_000)));
+        ChunkDecoder first = new ChunkDecoder(RtmpLimits.DEFAULTS, budget);
+        first.setChunkSize(4096);
+        ChunkDecoder second = new ChunkDecoder(RtmpLimits.DEFAULTS, budget);
+        second.setChunkSize(4096);
+        ByteBuffer twoChunks = ByteBuffer.wrap(encoded, 0, 12 + 4096 + 1 + 4096);
+
+        first.decode(twoChunks.duplicate(), m -> { });
+        assertThatThrownBy(() -> second.decode(twoChunks.duplicate(), m -> { }))
+                .isInstanceOfSatisfying(LimitExceededException.class,
+                        e -> assertThat(e.limitName()).isEqualTo(RtmpLimits.MEMORY_BUDGET));
+        second.close();
+        first.close();
+
+        assertThat(budget.used()).isZero();
+        ChunkDecoder third = new ChunkDecoder(RtmpLimits.DEFAULTS, budget);
+        third.setChunkSize(4096);
+        third.decode(twoChunks.duplicate(), m -> { });
+        assertThat(third.bufferedBytes()).isEqualTo(2 * 4096);
+    }
+
+    @Test
+    void aSinkMayCloseTheDecoderAndTheRestOfTheReadIsDropped() {
+        MemoryBudget budget = new MemoryBudget(1 << 20);
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS, budget);
+        byte[] input = concat(bytes("04 000000 000001 09 01000000 17"), bytes("06 000000 000100 09 01000000"),
+                pattern(0, 128));
+        List<RawMessage> messages = new ArrayList<>();
+
+        decoder.decode(ByteBuffer.wrap(input), message -> {
+            messages.add(message);
+            decoder.close();
+        });
+
+        assertThat(messages).hasSize(1);
+        assertThat(budget.used()).isZero();
+        assertThatThrownBy(() -> decoder.decode(ByteBuffer.wrap(bytes("04")), m -> { }))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -166,17 +287,24 @@ class ChunkDecoderTest {
                         e -> assertThat(e.limitName()).isEqualTo(RtmpLimits.MAX_CHUNK_STREAMS));
     }
 
+    /**
+     * Two incomplete messages, in two reads: 128 bytes of the first, then {@code total - 128} bytes of the
+     * second. The limit counts what arrived; the arrays may round up only as far as the limit leaves room.
+     */
     @ParameterizedTest(name = "{0} bytes of incomplete messages against a limit of " + N)
     @ValueSource(ints = {N - 1, N, N + 1})
     void maxBufferedBytes(int total) {
-        RtmpLimits limits = RtmpLimits.DEFAULTS.withMaxMessageLength(600).withMaxBufferedBytes(N);
-        byte[] input = concat(bytes("06 000000 000258 09 01000000"), pattern(0, 128),
-                bytes("07 000000"), u24(total - 600), bytes("09 01000000"), pattern(0, 128));
+        RtmpLimits limits = RtmpLimits.DEFAULTS.withMaxMessageLength(N).withMaxBufferedBytes(N);
+        byte[] second = encoded(128, new RawMessage(7, 0, 9, 1, pattern(0, N)));
+        int secondArrived = total - 128;
+        int secondHeaders = 12 + (secondArrived - 1) / 128;
         ChunkDecoder decoder = new ChunkDecoder(limits);
+        decoder.decode(ByteBuffer.wrap(concat(bytes("06 000000 000258 09 01000000"), pattern(0, 128))), m -> { });
+
         expectLimitUnless(total <= N, RtmpLimits.MAX_BUFFERED_BYTES,
-                () -> decoder.decode(ByteBuffer.wrap(input), message -> { }));
+                () -> decoder.decode(ByteBuffer.wrap(second, 0, secondHeaders + secondArrived), message -> { }));
         if (total <= N) {
-            assertThat(decoder.bufferedBytes()).isEqualTo(total);
+            assertThat(decoder.bufferedBytes()).isBetween((long) total, (long) N);
         }
     }
 
@@ -189,7 +317,15 @@ class ChunkDecoderTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
-    private static byte[] u24(int value) {
+    private static byte[] encoded(int chunkSize, RawMessage message) {
+        ChunkEncoder encoder = new ChunkEncoder();
+        encoder.setChunkSize(chunkSize);
+        OutputBuffer out = new OutputBuffer();
+        encoder.encode(message, out);
+        return out.drain().array();
+    }
+
+    static byte[] u24(int value) {
         return new byte[] {(byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
     }
 

@@ -351,6 +351,17 @@ class ServerSessionTest {
         assertThat(server.state()).isEqualTo(ServerState.CONNECTED);
     }
 
+    /** The client's text is repeated only in part: a long unknown name cannot grow the reply. */
+    @Test
+    void anErrorReplyRepeatsAtMostTheStartOfAnUnknownName() {
+        RtmpServerSession server = new RtmpServerSession(RtmpServerConfig.DEFAULTS, new SplittableRandom(12));
+        WireClient client = WireClient.connected(server);
+        String name = "x".repeat(RtmpServerSession.MAX_ECHOED_NAME) + "y".repeat(10_000);
+        client.send(CommandAmf0.of(0, name, 9), 3);
+        assertThat(client.received()).containsExactly(CommandAmf0.of(0, "_error", 9, status("error",
+                "NetConnection.Call.Failed", "Method not found (" + "x".repeat(RtmpServerSession.MAX_ECHOED_NAME) + "...).")));
+    }
+
     @Test
     void refusesASecondPublishOnTheSameConnection() {
         RtmpServerSession server = new RtmpServerSession(RtmpServerConfig.DEFAULTS, new SplittableRandom(13));

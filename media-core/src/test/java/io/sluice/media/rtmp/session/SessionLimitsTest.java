@@ -12,6 +12,7 @@ import io.sluice.media.amf.Amf0Value;
 import io.sluice.media.amf.Amf0Writer;
 import io.sluice.media.amf.AmfLimits;
 import io.sluice.media.rtmp.RtmpLimits;
+import io.sluice.media.rtmp.MemoryBudget;
 import io.sluice.media.rtmp.chunk.RawMessage;
 import io.sluice.media.rtmp.handshake.ClientHandshake;
 import io.sluice.media.rtmp.handshake.HandshakeKind;
@@ -55,12 +56,12 @@ class SessionLimitsTest {
                         publishing(client -> client.send(new Audio(0, 1, new byte[1]), 9))),
                 arguments(RtmpLimits.MAX_BUFFERED_BYTES, base.withMaxMessageLength(1000).withMaxBufferedBytes(1000),
                         publishing(client -> {
-                            // The first 128-byte chunk of a 1000-byte message on chunk stream 6, then a second
-                            // message starting on 7.
-                            ByteBuffer bytes = ByteBuffer.allocate(12 + 128 + 12);
-                            bytes.put(new byte[] {6, 0, 0, 0, 0, 3, (byte) 0xE8, 9, 1, 0, 0, 0}).put(new byte[128]);
-                            bytes.put(new byte[] {7, 0, 0, 0, 0, 0, 1, 9, 1, 0, 0, 0}).flip();
-                            client.server.feed(bytes);
+                            // The first 128-byte chunk of a 1000-byte message on chunk stream 6, then 896
+                            // bytes of another on 7: 1024 bytes of incomplete messages.
+                            client.server.feed(ByteBuffer.allocate(12 + 128)
+                                    .put(new byte[] {6, 0, 0, 0, 0, 3, (byte) 0xE8, 9, 1, 0, 0, 0}).put(new byte[128]).flip());
+                            client.server.feed(client.encode(new RawMessage(7, 0, 9, 1, new byte[1000]))
+                                    .limit(12 + 128 + 6 * 129));
                         })),
                 arguments(RtmpLimits.MAX_HELD_PUBLISH_BYTES, base.withMaxHeldPublishBytes(1000),
                         publishing(client -> client.send(new Video(0, 1, new byte[1001]), 6))),
@@ -139,6 +140,34 @@ class SessionLimitsTest {
         server.feed(ByteBuffer.wrap(new byte[] {1, 2, 3}));
         server.inputClosed();
         assertThat(server.state()).isEqualTo(ServerState.FAILED);
+    }
+
+    /**
+     * Sessions of one process draw on one budget: incomplete messages and media held while a publish is
+     * decided count, what one session holds another cannot take, and a session's end gives its share back.
+     */
+    @Test
+    void sessionsShareOneMemoryBudgetAndGiveItBackWhenTheyEnd() {
+        MemoryBudget budget = new MemoryBudget(10_000);
+        RtmpServerSession first = new RtmpServerSession(RtmpServerConfig.DEFAULTS, budget);
+        WireClient a = ServerSessionTest.publishing(first);
+        a.send(new Video(0, 1, new byte[5000]), 6);
+        assertThat(budget.used()).as("a video message held while the publish is decided").isEqualTo(5000);
+        first.acceptPublish();
+        assertThat(budget.used()).as("handed over with the accepted publish").isZero();
+        first.feed(a.encode(new RawMessage(6, 40, 9, 1, new byte[20_000])).limit(12 + 128 + 46 * 129));
+        assertThat(budget.used()).as("6,016 bytes of an incomplete message").isEqualTo(8192);
+
+        RtmpServerSession second = new RtmpServerSession(RtmpServerConfig.DEFAULTS, budget);
+        WireClient b = ServerSessionTest.publishing(second);
+        second.acceptPublish();
+        second.feed(b.encode(new RawMessage(6, 0, 9, 1, new byte[20_000])).limit(12 + 128 + 31 * 129));
+
+        assertThat(second.state()).isEqualTo(ServerState.FAILED);
+        assertThat(second.failure()).get().extracting(SessionFailure::limitName).isEqualTo(RtmpLimits.MEMORY_BUDGET);
+        assertThat(budget.used()).as("the failed session's bytes are given back").isEqualTo(8192);
+        first.end("the service stops the stream");
+        assertThat(budget.used()).isZero();
     }
 
     private static void handshake(RtmpServerSession server) {
