@@ -2,6 +2,7 @@ package io.sluice.ingest.session;
 
 import io.netty.buffer.ByteBuf;
 import io.sluice.ingest.config.IngestConfig;
+import io.sluice.ingest.proxy.ClientAddress;
 import io.sluice.media.event.EventType;
 import io.sluice.media.event.Topics;
 import io.sluice.media.event.data.EndReason;
@@ -93,14 +94,14 @@ public final class IngestConnection {
     private long sequence;
     private long statsDueNanos;
 
-    IngestConnection(ConnectionServices services, NetSocket socket, Context context, String protocol) {
+    IngestConnection(ConnectionServices services, NetSocket socket, Context context, String protocol, ClientAddress client) {
         this.services = services;
         this.config = services.config();
         this.socket = socket;
         this.context = context;
         this.protocol = protocol;
-        this.clientAddress = socket.remoteAddress().host() + ":" + socket.remoteAddress().port();
-        this.clientIp = socket.remoteAddress().host();
+        this.clientAddress = client.toString();
+        this.clientIp = client.host();
         this.tlsVersion = socket.isSsl() && socket.sslSession() != null ? socket.sslSession().getProtocol() : null;
         this.rtmp = new RtmpServerSession(services.rtmpConfig(protocol), services.memoryBudget());
         this.flow = new SocketFlowControl(socket, clientAddress, context, services.budget(), services.metrics(),
@@ -109,10 +110,19 @@ public final class IngestConnection {
         this.acknowledgements = new AcknowledgementInbox(context, this::acknowledged);
     }
 
-    /** Takes over a socket that passed the connection limits; called on the socket's event loop. */
-    public static IngestConnection open(ConnectionServices services, NetSocket socket, Context context, String protocol) {
-        IngestConnection connection = new IngestConnection(services, socket, context, protocol);
+    /**
+     * Takes over a socket that passed the connection limits, from {@code client} (its peer, or the client a
+     * PROXY header named); {@code alreadyRead} is what was read off it before (after a PROXY header), and
+     * comes first. Called on the socket's event loop.
+     */
+    public static IngestConnection open(ConnectionServices services, NetSocket socket, Context context, String protocol,
+            ClientAddress client, Buffer alreadyRead) {
+        IngestConnection connection = new IngestConnection(services, socket, context, protocol, client);
         connection.start();
+        if (alreadyRead.length() > 0) {
+            connection.onData(alreadyRead);
+        }
+        socket.resume();
         return connection;
     }
 
