@@ -1,6 +1,8 @@
 package io.sluice.ingest.support;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.sluice.ingest.config.IngestConfig;
@@ -17,7 +19,7 @@ public final class IngestConfigs {
     private IngestConfigs() {
     }
 
-    /** Every default, with {@code properties} set over them; durations written as Quarkus reads them ("5s"). */
+    /** Every default, with {@code properties} set over them; durations and sizes written as Quarkus reads them ("5s", "64M"). */
     public static IngestConfig with(Map<String, String> properties) {
         return builder().withSources(new PropertiesConfigSource(properties, "test", 400)).build()
                 .getConfigMapping(IngestConfig.class);
@@ -39,6 +41,7 @@ public final class IngestConfigs {
 
     private static SmallRyeConfigBuilder builder() {
         return new SmallRyeConfigBuilder().withMapping(IngestConfig.class)
-                .withConverter(Duration.class, 200, new DurationConverter());
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withConverter(MemorySize.class, 200, new MemorySizeConverter());
     }
 }
