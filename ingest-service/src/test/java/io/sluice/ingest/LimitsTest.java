@@ -7,6 +7,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.sluice.ingest.support.Metrics;
 import io.sluice.ingest.support.RtmpBytes;
 import io.sluice.ingest.support.ServerClose;
+import io.sluice.media.event.DecodedEvent;
 import io.sluice.media.event.data.EndReason;
 import io.sluice.media.event.data.SessionEnded;
 import io.sluice.testkit.Ffmpeg;
@@ -167,6 +168,27 @@ class LimitsTest {
             assertThat(ServerClose.within(channel.socket(), Duration.ofSeconds(4))).as("closed by the publish timeout").isTrue();
         }
         assertThat(eventuallyRefused("publish_timeout", timeoutsBefore + 1)).isTrue();
+    }
+
+    /**
+     * 2,000 near-empty audio messages as fast as the socket takes them, against 400 a second with a burst
+     * of 400: the session is slowed to its rate, not ended, and every message reaches the media log.
+     */
+    @Test
+    void aFloodOfTinyMessagesIsSlowedToTheRateAndNothingIsLost() {
+        RegistryWriter.TestStream stream = registry.createStream("acme");
+        double pausesBefore = Metrics.counter("sluice_ingest_backpressure_pauses_total", "cause", "rate");
+        try (MediaLog log = new MediaLog(stream.streamId());
+                RawRtmpClient client = RawRtmpClient.connect("rtmp://localhost:" + rtmpPort + "/live/" + stream.key())) {
+            client.awaitPublishing(Duration.ofSeconds(5));
+            for (int i = 0; i < 2000; i++) {
+                client.sendAudio(i, new byte[] {(byte) 0xAF, 0x01});
+            }
+
+            log.awaitEvent(e -> e instanceof DecodedEvent.Media m && m.event().sequence() == 2000, Duration.ofSeconds(30));
+            assertThat(Metrics.counter("sluice_ingest_backpressure_pauses_total", "cause", "rate")).isGreaterThan(pausesBefore);
+            assertThat(log.eventsWithin(Duration.ofMillis(100))).noneMatch(MediaLog::isSessionEnded);
+        }
     }
 
     @Test

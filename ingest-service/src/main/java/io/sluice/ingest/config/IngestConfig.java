@@ -180,6 +180,19 @@ public interface IngestConfig {
         @Min(4096)
         long maxPendingReplyBytes();
 
+        /**
+         * Media and data messages a session may send per second, on average: past it (and its burst), the
+         * socket is read only as fast as this. A real encoder sends well under a few hundred.
+         */
+        @WithDefault("1000")
+        @Min(1)
+        long maxMessagesPerSecond();
+
+        /** Messages a session may send at once beyond the rate, such as an encoder catching up after a stall. */
+        @WithDefault("5000")
+        @Min(1)
+        long maxMessageBurst();
+
         /** Applies to streams whose registry entry sets none; 0 means no limit. */
         @WithDefault("0")
         @Min(0)

@@ -88,6 +88,7 @@ public final class IngestConnection {
     // Set before the session is, so a reader that sees the session sees them too.
     private StreamStats stats;
     private LiveSessionLimits limits;
+    private MessageRate messageRate;
     private TrackClock videoClock;
     private TrackClock audioClock;
     private final PeerTakeover peerTakeover = new PeerTakeover();
@@ -260,6 +261,7 @@ public final class IngestConnection {
         Instant startedAt = Instant.now();
         stats = new StreamStats(now);
         limits = new LiveSessionLimits(config.limits(), accepted, startedAt, now);
+        messageRate = new MessageRate(config.limits().maxMessagesPerSecond(), config.limits().maxMessageBurst(), now);
         videoClock = new TrackClock(config.limits().maxTimestampRegression().toMillis());
         audioClock = new TrackClock(config.limits().maxTimestampRegression().toMillis());
         statsDueNanos = now + config.stats().interval().toNanos();
@@ -280,6 +282,10 @@ public final class IngestConnection {
             return;
         }
         limits.mediaArrived(readNanos);
+        long overRate = messageRate.take(readNanos);
+        if (overRate > 0) {
+            flow.pauseForRate(overRate);
+        }
         services.metrics().messageIn(type.typeName());
         sequence++;
         long size = payload.length;
