@@ -182,14 +182,15 @@ public interface IngestConfig {
 
         /**
          * Media and data messages a session may send per second, on average: past it (and its burst), the
-         * socket is read only as fast as this. A real encoder sends well under a few hundred.
+         * socket is read only as fast as this. A live encoder sends a hundred or two; a file published faster
+         * than real time (ffmpeg without -re) several thousand.
          */
-        @WithDefault("1000")
+        @WithDefault("10000")
         @Min(1)
         long maxMessagesPerSecond();
 
         /** Messages a session may send at once beyond the rate, such as an encoder catching up after a stall. */
-        @WithDefault("5000")
+        @WithDefault("20000")
         @Min(1)
         long maxMessageBurst();
 
