@@ -73,6 +73,7 @@ public final class StartTimeBenchmark {
             results.forEach((cache, list) -> System.out.printf("| %s | %s | %d | %s | %.2f s | %d MiB |%n",
                     service.name(), cache ? cacheName : "none", list.size(), spread(list),
                     median(list, Run::cpuMillis) / 1000.0, median(list, Run::idleRssKib) / 1024));
+            System.out.flush();
         }
     }
 
