@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 /**
  * Process start to ready, with and without the build's start-up cache, for each service, against the
@@ -133,7 +134,7 @@ public final class StartTimeBenchmark {
         return String.format("%d ms (%d-%d)", median(runs, Run::readyMillis), ready[0], ready[ready.length - 1]);
     }
 
-    private static long median(List<Run> runs, java.util.function.ToLongFunction<Run> value) {
+    private static long median(List<Run> runs, ToLongFunction<Run> value) {
         long[] sorted = runs.stream().mapToLong(value).toArray();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
