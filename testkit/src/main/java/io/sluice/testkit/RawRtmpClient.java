@@ -56,17 +56,32 @@ public final class RawRtmpClient implements AutoCloseable {
                 base.publishType(), flashVer, base.chunkSize(), base.handshake(), base.capabilities()));
     }
 
+    /**
+     * Connects from {@code localAddress} as a load balancer would: {@code proxyHeader} (a PROXY protocol
+     * header, see {@link ProxyHeaders}) goes first, before TLS and the RTMP handshake.
+     */
+    public static RawRtmpClient connectBehindProxy(String url, String localAddress, byte[] proxyHeader) {
+        return open(url, localAddress, RtmpClientConfig.forUrl(url), proxyHeader);
+    }
+
     private static RawRtmpClient open(String url, String localAddress, RtmpClientConfig config) {
+        return open(url, localAddress, config, new byte[0]);
+    }
+
+    private static RawRtmpClient open(String url, String localAddress, RtmpClientConfig config, byte[] proxyHeader) {
         URI uri = URI.create(url);
         try {
             Socket socket = new Socket();
             socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
-            socket.setSoTimeout(200);
+            socket.getOutputStream().write(proxyHeader);
             if (uri.getScheme().equals("rtmps")) {
+                // A loaded machine may take a while for the TLS handshake; reads after it poll.
+                socket.setSoTimeout(10_000);
                 socket = TrustingTls.context().getSocketFactory().createSocket(socket, uri.getHost(), uri.getPort(), true);
                 ((SSLSocket) socket).startHandshake();
             }
+            socket.setSoTimeout(200);
             RawRtmpClient client = new RawRtmpClient(socket, new RtmpClientSession(config));
             client.session.start();
             client.flush();

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The configuration root of ingest-service: everything under {@code sluice.ingest}. */
@@ -43,6 +44,13 @@ public interface IngestConfig {
     Rtmps rtmps();
 
     Limits limits();
+
+    /**
+     * The PROXY protocol (v1 and v2) of load balancers in front of the listeners, so limits, the lockout and
+     * the client address in events see the real client. Off by default; when on, every connection must
+     * start with a header and only {@code trusted-sources} may send one.
+     */
+    ProxyProtocol proxyProtocol();
 
     BruteForce bruteForce();
 
@@ -128,6 +136,11 @@ public interface IngestConfig {
         @Min(1)
         int maxConnectionsPerAddress();
 
+        /** RTMPS handshakes one client address may have in progress at once. */
+        @WithDefault("4")
+        @Min(1)
+        int maxTlsHandshakesPerAddress();
+
         /** The largest RTMP message accepted; RTMP itself allows 16 MiB - 1. */
         @WithDefault("8388608")
         @Min(1024)
@@ -167,6 +180,20 @@ public interface IngestConfig {
         @Min(4096)
         long maxPendingReplyBytes();
 
+        /**
+         * Media and data messages a session may send per second, on average: past it (and its burst), the
+         * socket is read only as fast as this. A live encoder sends a hundred or two; a file published faster
+         * than real time (ffmpeg without -re) several thousand.
+         */
+        @WithDefault("10000")
+        @Min(1)
+        long maxMessagesPerSecond();
+
+        /** Messages a session may send at once beyond the rate, such as an encoder catching up after a stall. */
+        @WithDefault("20000")
+        @Min(1)
+        long maxMessageBurst();
+
         /** Applies to streams whose registry entry sets none; 0 means no limit. */
         @WithDefault("0")
         @Min(0)
@@ -182,6 +209,19 @@ public interface IngestConfig {
         /** How long a stream may go over its bitrate limit before it is ended. */
         @WithDefault("10s")
         Duration bitrateGrace();
+    }
+
+    interface ProxyProtocol {
+
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * The load balancers allowed to send a PROXY header: literal addresses or CIDR ranges
+         * ({@code 10.0.0.0/8}, {@code 2001:db8::/32}). Required when enabled; a connection from anywhere else is
+         * refused ({@code proxy_untrusted}).
+         */
+        Optional<List<String>> trustedSources();
     }
 
     /** Failed stream-key attempts per client address, then a lockout. */

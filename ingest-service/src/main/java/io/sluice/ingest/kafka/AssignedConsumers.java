@@ -18,13 +18,19 @@ import org.jboss.logging.Logger;
 public final class AssignedConsumers {
 
     private static final Logger LOG = Logger.getLogger(AssignedConsumers.class);
+    static final int FETCH_MAX_BYTES = 1024 * 1024;
+    static final int MAX_PARTITION_FETCH_BYTES = 256 * 1024;
+    static final int MAX_POLL_RECORDS = 500;
 
     private AssignedConsumers() {
     }
 
     /**
      * A consumer that reads partitions it assigns itself, without a group or committed offsets, and does not
-     * wait long for a fetch to fill: changes must reach live sessions within a second.
+     * wait long for a fetch to fill: changes must reach live sessions within a second. Its fetches are small
+     * (Kafka's defaults allow 50 MB a fetch): the registry and session records are a few hundred bytes, and
+     * reading a day of session history back at start must not swell the heap (a record larger than a fetch
+     * still comes, alone).
      */
     public static Properties properties(String bootstrapServers, String clientId) {
         Properties props = new Properties();
@@ -34,6 +40,9 @@ public final class AssignedConsumers {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_PARTITION_FETCH_BYTES);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         return props;
     }

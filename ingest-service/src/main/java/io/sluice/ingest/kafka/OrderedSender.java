@@ -15,32 +15,55 @@ import org.apache.kafka.common.errors.TimeoutException;
  * wait here, in order, while a thread of this class retries the first; they go to the producer as soon as it
  * takes them again, and a record that waited the whole grace fails, as one the broker never took. The
  * event loops that send never wait, and nothing is reordered.
+ *
+ * <p>While nothing waits, a send takes no lock: event loops share only a volatile flag on that path. Once a
+ * record waits, every later one queues behind it until the queue is empty again, so the records of one
+ * stream (always sent from its connection's event loop) keep their order. The queue holds at most
+ * {@link #MAX_WAITING} records by default: media records are bounded by the in-flight budget long before that, this
+ * bounds the small ones (stats, lifecycle); past it a record fails at once.
  */
 final class OrderedSender {
 
     private static final Duration RETRY = Duration.ofMillis(100);
+    static final int MAX_WAITING = 100_000;
 
     private record Waiting(ProducerRecord<String, byte[]> record, Callback callback, long deadlineNanos) {
     }
 
     private final Producer<String, byte[]> producer;
     private final long graceNanos;
+    private final int maxWaiting;
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+    /** Whether records wait: set under the lock, read without it by every send. */
+    private volatile boolean backlog;
     private Thread retrier;
 
     OrderedSender(Producer<String, byte[]> producer, Duration grace) {
+        this(producer, grace, MAX_WAITING);
+    }
+
+    OrderedSender(Producer<String, byte[]> producer, Duration grace, int maxWaiting) {
         this.producer = producer;
         this.graceNanos = grace.toNanos();
+        this.maxWaiting = maxWaiting;
     }
 
     /** Sends {@code record} now, or after the records that wait before it; the callback tells the outcome. */
-    synchronized void send(ProducerRecord<String, byte[]> record, Callback callback) {
-        if (waiting.isEmpty() && offer(record, callback)) {
+    void send(ProducerRecord<String, byte[]> record, Callback callback) {
+        if (!backlog && offer(record, callback)) {
             return;
         }
-        waiting.add(new Waiting(record, callback, System.nanoTime() + graceNanos));
-        if (retrier == null) {
-            retrier = Thread.ofPlatform().name("kafka-send-retry").daemon().start(this::retryUntilTaken);
+        synchronized (this) {
+            if (waiting.size() >= maxWaiting) {
+                callback.onCompletion(null, new TimeoutException("Kafka has not taken " + maxWaiting
+                        + " records waiting for it; refusing more"));
+                return;
+            }
+            waiting.add(new Waiting(record, callback, System.nanoTime() + graceNanos));
+            backlog = true;
+            if (retrier == null) {
+                retrier = Thread.ofPlatform().name("kafka-send-retry").daemon().start(this::retryUntilTaken);
+            }
         }
     }
 
@@ -114,6 +137,7 @@ final class OrderedSender {
                     }
                 }
                 if (waiting.isEmpty()) {
+                    backlog = false;
                     retrier = null;
                     notifyAll();
                     return;

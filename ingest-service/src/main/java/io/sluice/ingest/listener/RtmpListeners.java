@@ -4,6 +4,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.sluice.ingest.config.IngestConfig;
 import io.sluice.ingest.metrics.IngestMetrics;
+import io.sluice.ingest.proxy.ClientAddress;
+import io.sluice.ingest.proxy.ProxyHeaderReader;
+import io.sluice.ingest.security.AddressRanges;
 import io.sluice.ingest.security.BruteForceGuard;
 import io.sluice.ingest.security.ConnectionLimits;
 import io.sluice.ingest.session.ConnectionServices;
@@ -15,6 +18,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
@@ -36,6 +40,11 @@ import org.jboss.logging.Logger;
  * The RTMP and RTMPS listeners. Each is several Vert.x servers on one port, one per core, each started on
  * an event loop of its own: Vert.x hands a port's accepted connections to its servers in turn, and a
  * server serves its connections on the event loop it was started on, so connections spread over the cores.
+ *
+ * <p>An RTMPS connection is accepted as plain TCP and upgraded to TLS only once it passed the lockout, the
+ * memory budget and the connection limits, so a TLS handshake, the costliest thing a stranger can ask of
+ * us, counts against them from the first packet, and one address may have only a few in progress. With the
+ * PROXY protocol on, the header (read before TLS) names the client; only trusted load balancers may send it.
  * The RTMPS certificate is re-read when its files change; new connections get the new one, live
  * connections keep theirs.
  */
@@ -50,6 +59,7 @@ public class RtmpListeners {
     private final ConnectionLimits limits;
     private final BruteForceGuard bruteForce;
     private final IngestMetrics metrics;
+    private final AddressRanges trustedProxies;
     private final List<NetServer> rtmpServers = new CopyOnWriteArrayList<>();
     private final List<NetServer> rtmpsServers = new CopyOnWriteArrayList<>();
     private final Set<String> eventLoops = ConcurrentHashMap.newKeySet();
@@ -66,6 +76,16 @@ public class RtmpListeners {
         this.limits = limits;
         this.bruteForce = bruteForce;
         this.metrics = metrics;
+        this.trustedProxies = trustedProxies(config.proxyProtocol());
+    }
+
+    private static AddressRanges trustedProxies(IngestConfig.ProxyProtocol proxy) {
+        AddressRanges ranges = AddressRanges.parse(proxy.trustedSources().orElse(List.of()));
+        if (proxy.enabled() && ranges.isEmpty()) {
+            throw new IllegalStateException("sluice.ingest.proxy-protocol.enabled needs "
+                    + "sluice.ingest.proxy-protocol.trusted-sources: the load balancers allowed to name clients");
+        }
+        return ranges;
     }
 
     void start(@Observes StartupEvent event) {
@@ -82,9 +102,10 @@ public class RtmpListeners {
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException("cannot start the RTMP listeners: " + e, e);
         }
-        LOG.infof("listening for RTMPS on %s:%d (TLS 1.2/1.3) and RTMP on %s:%d%s, on %d event loops", config.rtmps().host(),
+        LOG.infof("listening for RTMPS on %s:%d (TLS 1.2/1.3) and RTMP on %s:%d%s, on %d event loops%s", config.rtmps().host(),
                 rtmpsPort(), config.rtmp().host(), rtmpPort(),
-                config.rtmpsOnly() ? " (RTMPS only: plain RTMP connects are refused)" : "", eventLoops.size());
+                config.rtmpsOnly() ? " (RTMPS only: plain RTMP connects are refused)" : "", eventLoops.size(),
+                config.proxyProtocol().enabled() ? ", behind the PROXY protocol" : "");
         reloadTimer = vertx.setPeriodic(config.rtmps().tls().reloadCheckInterval().toMillis(), id -> reloadCertificate());
     }
 
@@ -106,12 +127,13 @@ public class RtmpListeners {
         return Set.copyOf(eventLoops);
     }
 
+    /** Plain TCP with the TLS settings a connection is upgraded with once it is let in. */
     private NetServerOptions rtmpsOptions() {
         NetServerOptions options = new NetServerOptions()
                 .setHost(config.rtmps().host())
                 .setPort(config.rtmps().port())
                 .setTcpNoDelay(true)
-                .setSsl(true)
+                .setSsl(false)
                 .setSslHandshakeTimeout(config.limits().handshakeTimeout().toMillis())
                 .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setKeyCertOptions(KeyCertOptions.wrap(keys))
@@ -123,9 +145,6 @@ public class RtmpListeners {
     private Future<NetServer> listen(NetServerOptions options, String protocol, List<NetServer> servers) {
         NetServer server = vertx.createNetServer(options);
         server.connectHandler(socket -> accept(socket, protocol));
-        if (options.isSsl()) {
-            server.exceptionHandler(this::tlsHandshakeFailed);
-        }
         return server.listen()
                 .onSuccess(servers::add)
                 .recover(e -> Future.failedFuture(new IllegalStateException("cannot listen for " + protocol.toUpperCase()
@@ -137,7 +156,34 @@ public class RtmpListeners {
             refuse(socket, "shutting_down");
             return;
         }
-        String ip = socket.remoteAddress().host();
+        String peer = socket.remoteAddress().host();
+        if (!config.proxyProtocol().enabled()) {
+            admit(socket, protocol, new ClientAddress(peer, socket.remoteAddress().port()), Buffer.buffer());
+            return;
+        }
+        if (!trustedProxies.contains(peer)) {
+            LOG.infof("connection from %s refused: proxy_untrusted (not in sluice.ingest.proxy-protocol.trusted-sources)", peer);
+            refuse(socket, "proxy_untrusted");
+            return;
+        }
+        ProxyHeaderReader.read(vertx, socket, config.limits().handshakeTimeout()).onComplete(read -> {
+            if (read.failed()) {
+                LOG.infof("connection from %s refused: proxy_header_invalid: %s", peer, read.cause().getMessage());
+                refuse(socket, "proxy_header_invalid");
+                return;
+            }
+            ClientAddress client = read.result().header().client()
+                    .orElse(new ClientAddress(peer, socket.remoteAddress().port()));
+            admit(socket, protocol, client, read.result().rest());
+        });
+    }
+
+    /**
+     * Lets a connection in, or not, by its client's address: the lockout, the memory budget and the
+     * connection limits. {@code alreadyRead} came after a PROXY header in the same read.
+     */
+    private void admit(NetSocket socket, String protocol, ClientAddress client, Buffer alreadyRead) {
+        String ip = client.host();
         if (bruteForce.isLockedOut(ip)) {
             refuse(socket, "locked_out");
             return;
@@ -155,19 +201,51 @@ public class RtmpListeners {
             return;
         }
         metrics.connectionOpened(protocol);
-        IngestConnection.open(services, socket, vertx.getOrCreateContext(), protocol);
+        if (protocol.equals("rtmps")) {
+            upgradeToTls(socket, client, alreadyRead);
+        } else {
+            IngestConnection.open(services, socket, vertx.getOrCreateContext(), protocol, client, alreadyRead);
+        }
     }
 
     /**
-     * A TLS connection that never finished its handshake: too slow (a client that sends its ClientHello
-     * a byte at a time, or never), or refused by the TLS policy (an old protocol version, a weak cipher
-     * suite) or broken. Vert.x closes it before it reaches {@link #accept}; it is counted and logged here.
-     * Vert.x names no client address at this point.
+     * The TLS handshake of a connection that was let in: too slow (a ClientHello a byte at a time, or none),
+     * refused by the TLS policy (an old protocol version, a weak cipher suite) or broken, it is counted and
+     * logged with the client's address. Its connection slot is already taken, so it is given back however the
+     * handshake ends; {@link IngestConnection} takes over once it succeeded. TLS bytes read with a PROXY header
+     * go to the TLS handler once it is in place, as if they had just arrived.
      */
-    private void tlsHandshakeFailed(Throwable error) {
-        String reason = error instanceof SslHandshakeTimeoutException ? "tls_handshake_timeout" : "tls_handshake_failed";
-        metrics.refused(reason);
-        LOG.infof("RTMPS connection closed during the TLS handshake (%s): %s", reason, rootMessage(error));
+    private void upgradeToTls(NetSocket socket, ClientAddress client, Buffer alreadyRead) {
+        String ip = client.host();
+        Optional<String> over = limits.tryBeginHandshake(ip);
+        if (over.isPresent()) {
+            LOG.infof("connection from %s refused: %s", ip, over.get());
+            abandon(socket, ip, over.get());
+            return;
+        }
+        socket.upgradeToSsl().onComplete(handshake -> {
+            limits.endHandshake(ip);
+            if (handshake.succeeded()) {
+                IngestConnection.open(services, socket, vertx.getOrCreateContext(), "rtmps", client, Buffer.buffer());
+            } else {
+                String reason = rootCause(handshake.cause()) instanceof SslHandshakeTimeoutException
+                        ? "tls_handshake_timeout" : "tls_handshake_failed";
+                LOG.infof("RTMPS connection from %s closed during the TLS handshake (%s): %s", ip, reason,
+                        rootMessage(handshake.cause()));
+                abandon(socket, ip, reason);
+            }
+        });
+        if (alreadyRead.length() > 0) {
+            TlsInput.replay(socket, alreadyRead);
+        }
+        socket.resume();
+    }
+
+    /** A connection that was counted as open but never became an {@link IngestConnection}. */
+    private void abandon(NetSocket socket, String ip, String reason) {
+        limits.close(ip);
+        metrics.connectionClosed("rtmps");
+        refuse(socket, reason);
     }
 
     private void refuse(NetSocket socket, String reason) {
@@ -226,10 +304,14 @@ public class RtmpListeners {
     }
 
     static String rootMessage(Throwable e) {
+        return rootCause(e).getMessage();
+    }
+
+    private static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage();
+        return root;
     }
 }

@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * Counts failed stream-key attempts per client address; an address with too many failures within the
- * window is locked out for a while, so keys cannot be guessed at line rate. The table is bounded: past
+ * window is locked out for a while, so keys cannot be guessed at line rate. Failures are forgotten only as
+ * they leave the window: a good key does not wipe them, or a guesser holding one valid key could mix it in
+ * and guess forever. The table is bounded: past
  * {@link #MAX_ADDRESSES} the least recently seen addresses are forgotten first.
  */
 @ApplicationScoped
@@ -63,11 +65,6 @@ public class BruteForceGuard {
             return true;
         }
         return false;
-    }
-
-    /** A good key clears the address's record. */
-    public synchronized void recordSuccess(String address) {
-        byAddress.remove(address);
     }
 
     private static final class Attempts {

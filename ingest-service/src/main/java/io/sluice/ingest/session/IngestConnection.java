@@ -8,6 +8,7 @@ import io.sluice.events.data.SessionEnded;
 import io.sluice.events.data.SessionStarted;
 import io.sluice.events.data.StreamKeyEntry;
 import io.sluice.ingest.config.IngestConfig;
+import io.sluice.ingest.proxy.ClientAddress;
 import io.sluice.media.rtmp.session.CloseReason;
 import io.sluice.media.rtmp.session.ConnectRequest;
 import io.sluice.media.rtmp.session.EnhancedCapabilities;
@@ -87,20 +88,21 @@ public final class IngestConnection {
     // Set before the session is, so a reader that sees the session sees them too.
     private StreamStats stats;
     private LiveSessionLimits limits;
+    private MessageRate messageRate;
     private TrackClock videoClock;
     private TrackClock audioClock;
     private final PeerTakeover peerTakeover = new PeerTakeover();
     private long sequence;
     private long statsDueNanos;
 
-    IngestConnection(ConnectionServices services, NetSocket socket, Context context, String protocol) {
+    IngestConnection(ConnectionServices services, NetSocket socket, Context context, String protocol, ClientAddress client) {
         this.services = services;
         this.config = services.config();
         this.socket = socket;
         this.context = context;
         this.protocol = protocol;
-        this.clientAddress = socket.remoteAddress().host() + ":" + socket.remoteAddress().port();
-        this.clientIp = socket.remoteAddress().host();
+        this.clientAddress = client.toString();
+        this.clientIp = client.host();
         this.tlsVersion = socket.isSsl() && socket.sslSession() != null ? socket.sslSession().getProtocol() : null;
         this.rtmp = new RtmpServerSession(services.rtmpConfig(protocol), services.memoryBudget());
         this.flow = new SocketFlowControl(socket, clientAddress, context, services.budget(), services.metrics(),
@@ -109,10 +111,19 @@ public final class IngestConnection {
         this.acknowledgements = new AcknowledgementInbox(context, this::acknowledged);
     }
 
-    /** Takes over a socket that passed the connection limits; called on the socket's event loop. */
-    public static IngestConnection open(ConnectionServices services, NetSocket socket, Context context, String protocol) {
-        IngestConnection connection = new IngestConnection(services, socket, context, protocol);
+    /**
+     * Takes over a socket that passed the connection limits, from {@code client} (its peer, or the client a
+     * PROXY header named); {@code alreadyRead} is what was read off it before (after a PROXY header), and
+     * comes first. Called on the socket's event loop.
+     */
+    public static IngestConnection open(ConnectionServices services, NetSocket socket, Context context, String protocol,
+            ClientAddress client, Buffer alreadyRead) {
+        IngestConnection connection = new IngestConnection(services, socket, context, protocol, client);
         connection.start();
+        if (alreadyRead.length() > 0) {
+            connection.onData(alreadyRead);
+        }
+        socket.resume();
         return connection;
     }
 
@@ -250,6 +261,7 @@ public final class IngestConnection {
         Instant startedAt = Instant.now();
         stats = new StreamStats(now);
         limits = new LiveSessionLimits(config.limits(), accepted, startedAt, now);
+        messageRate = new MessageRate(config.limits().maxMessagesPerSecond(), config.limits().maxMessageBurst(), now);
         videoClock = new TrackClock(config.limits().maxTimestampRegression().toMillis());
         audioClock = new TrackClock(config.limits().maxTimestampRegression().toMillis());
         statsDueNanos = now + config.stats().interval().toNanos();
@@ -270,6 +282,10 @@ public final class IngestConnection {
             return;
         }
         limits.mediaArrived(readNanos);
+        long overRate = messageRate.take(readNanos);
+        if (overRate > 0) {
+            flow.pauseForRate(overRate);
+        }
         services.metrics().messageIn(type.typeName());
         sequence++;
         long size = payload.length;

@@ -40,7 +40,6 @@ public class PublishAuthorizer {
         if (entry.get().status() == StreamKeyEntry.Status.DISABLED) {
             return new PublishDecision.Refuse(PublishRefusal.DENIED, "this live stream is disabled", "key_disabled");
         }
-        bruteForce.recordSuccess(clientIp);
         return new PublishDecision.Accept(entry.get());
     }
 

@@ -8,12 +8,13 @@ import java.util.function.LongConsumer;
 import org.jboss.logging.Logger;
 
 /**
- * Backpressure for one connection, in both directions. Bytes of its session sent to Kafka and not yet
+ * Backpressure for one connection, in both directions, and the pace of its messages. Bytes of its session sent to Kafka and not yet
  * acknowledged are counted here and against the instance's {@link InFlightBudget}; past the session's limit
  * or the budget, the socket is paused, so the encoder sees a slow network and memory stays bounded. Reading
  * resumes once the session is at half its limit and the budget has room. Replies the client does not read
  * pause reading too ({@link ReplyWriter}): a client that floods requests and never reads the answers stops
- * being read. The socket is read again when neither cause holds. Owned by the connection's event loop.
+ * being read. A session over its {@link MessageRate} is not read until its budget is back. The socket is read
+ * again when no cause holds. Owned by the connection's event loop.
  */
 final class SocketFlowControl {
 
@@ -33,6 +34,8 @@ final class SocketFlowControl {
     private long pausedAtNanos;
     /** Paused because the client has not read enough of our replies. */
     private boolean pausedForReplies;
+    /** Paused because the session sent more messages than its rate allows. */
+    private boolean pausedForRate;
     private boolean stopped;
 
     /** {@code onResumed} gets the time reading resumed. */
@@ -91,6 +94,20 @@ final class SocketFlowControl {
         }
     }
 
+    /** The session is over its message rate: no reading for {@code nanos}. */
+    void pauseForRate(long nanos) {
+        if (pausedForRate || stopped) {
+            return;
+        }
+        pausedForRate = true;
+        socket.pause();
+        metrics.backpressurePaused("rate");
+        context.owner().setTimer(Math.max(1, nanos / 1_000_000), id -> {
+            pausedForRate = false;
+            resumeIfFree();
+        });
+    }
+
     /**
      * The connection closed. Replies can no longer be written, so they no longer hold reading back: what the
      * client sent before it closed, and the end, are read. Kafka's pause still holds until acknowledged.
@@ -109,7 +126,7 @@ final class SocketFlowControl {
 
     /** Whether the socket is not being read, for whatever cause. */
     boolean paused() {
-        return pausedForKafka || pausedForReplies;
+        return pausedForKafka || pausedForReplies || pausedForRate;
     }
 
     /** Whether Kafka holds reading back: the encoder's silence meanwhile is not its own. */

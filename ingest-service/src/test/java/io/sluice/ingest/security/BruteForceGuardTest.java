@@ -45,11 +45,13 @@ class BruteForceGuardTest {
     }
 
     @Test
-    void aGoodKeyClearsTheRecord() {
+    void failuresDecayOnlyWithTime() {
         guard.recordFailure("198.51.100.1");
+        clock.advance(Duration.ofSeconds(30));
         guard.recordFailure("198.51.100.1");
-        guard.recordSuccess("198.51.100.1");
-        assertThat(guard.recordFailure("198.51.100.1")).isFalse();
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(guard.recordFailure("198.51.100.1")).as("the first failure left the window").isFalse();
+        assertThat(guard.recordFailure("198.51.100.1")).as("the second is still in it").isTrue();
     }
 
     private static final class MutableClock extends Clock {

@@ -19,10 +19,7 @@ public final class IngestConfigs {
     private IngestConfigs() {
     }
 
-    /**
-     * Every default, with {@code properties} set over them; durations and sizes written as Quarkus reads them
-     * ("5s", "64M").
-     */
+    /** Every default, with {@code properties} set over them; durations and sizes written as Quarkus reads them ("5s", "64M"). */
     public static IngestConfig with(Map<String, String> properties) {
         return builder().withSources(new PropertiesConfigSource(properties, "test", 400)).build()
                 .getConfigMapping(IngestConfig.class);

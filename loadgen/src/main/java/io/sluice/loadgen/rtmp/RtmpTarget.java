@@ -70,7 +70,7 @@ public final class RtmpTarget {
         return tls ? "rtmps" : "rtmp";
     }
 
-    /** A connected socket, with the TLS handshake done for RTMPS. */
+    /** A connected socket, with the TLS handshake done for RTMPS (resuming an earlier TLS session if it can). */
     public Socket connect() throws IOException {
         int port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 1935;
         Socket plain = new Socket();
@@ -89,6 +89,18 @@ public final class RtmpTarget {
         }
         socket.setSSLParameters(parameters);
         socket.startHandshake();
+        return socket;
+    }
+
+    /**
+     * A connected socket whose TLS session cannot be resumed by a later connection, so each connection
+     * makes a full handshake, as a new encoder does.
+     */
+    public Socket connectAsNewClient() throws IOException {
+        Socket socket = connect();
+        if (socket instanceof SSLSocket tlsSocket) {
+            tlsSocket.getSession().invalidate();
+        }
         return socket;
     }
 

@@ -64,28 +64,59 @@ public final class QuarkusService implements Component {
     @Override
     public void up() {
         if (process.running().isEmpty()) {
-            Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new StackException(name + " is not built (no " + settings.root().relativize(jar)
-                        + "); run ./mvnw -DskipTests package first");
-            }
+            requireBuilt();
             requirePortsFree();
-            beforeStart.accept(process);
-            List<String> command = new ArrayList<>();
-            command.add(settings.javaExecutable().toString());
-            command.add("-Xmx" + settings.get("service.heap"));
-            command.addAll(settings.words("service.jvm-options"));
-            command.addAll(List.of("-jar", jar.toString()));
-            process.start(command, processEnvironment(), module);
+            prepare();
+            process.start(command(settings.get("service.startup-cache").equals("true")), processEnvironment(), module);
         }
         Health.await(process, Duration.ofSeconds(120), this::healthy);
+    }
+
+    /** Makes what the service needs on disk before it starts (the ingest's certificate). */
+    public void prepare() {
+        beforeStart.accept(process);
+    }
+
+    /** The service's Quarkus application folder: {@code target/quarkus-app} of its module. */
+    public Path application() {
+        return module.resolve("target/quarkus-app");
+    }
+
+    /** The module folder, which the service runs in. */
+    public Path module() {
+        return module;
+    }
+
+    /** Fails with the command that builds the service when it is not built. */
+    public void requireBuilt() {
+        Path jar = application().resolve("quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new StackException(name + " is not built (no " + settings.root().relativize(jar)
+                    + "); run ./mvnw -DskipTests package first");
+        }
+    }
+
+    /**
+     * The command that runs the service: the stack's heap and JVM options, and the build's start-up cache
+     * when {@code withStartupCache} and the cache fits this JDK ({@link StartupCache}).
+     */
+    public List<String> command(boolean withStartupCache) {
+        List<String> command = new ArrayList<>();
+        command.add(settings.javaExecutable().toString());
+        command.add("-Xmx" + settings.get("service.heap"));
+        command.addAll(settings.words("service.jvm-options"));
+        if (withStartupCache) {
+            command.addAll(StartupCache.of(application()).jvmOptions());
+        }
+        command.addAll(List.of("-jar", application().resolve("quarkus-run.jar").toString()));
+        return command;
     }
 
     /**
      * The service's configuration, and two glibc malloc arenas instead of eight per core: the JVM's own
      * threads would otherwise each keep an arena of freed memory (MALLOC_ARENA_MAX, glibc's mallopt(3)).
      */
-    private Map<String, String> processEnvironment() {
+    public Map<String, String> processEnvironment() {
         Map<String, String> all = new HashMap<>(environment);
         all.putIfAbsent("MALLOC_ARENA_MAX", "2");
         return all;

@@ -1,0 +1,58 @@
+package io.sluice.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The services' Dockerfiles, as Quarkus lays them out: a JVM image that makes and uses the start-up cache
+ * with its own JDK, a native one, both non-root, exposing the ports the pods declare.
+ */
+class ContainerImagesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"auth-service", "ingest-service", "recording-service", "simulcast-service"})
+    void theJvmImageMakesItsStartupCacheWithItsOwnJdkAndRunsAsAUser(String module) throws IOException {
+        List<String> lines = Files.readAllLines(dockerfile(module, "Dockerfile.jvm"));
+
+        assertThat(lines).contains("FROM registry.access.redhat.com/ubi9/openjdk-25-runtime:1.24");
+        assertThat(lines).contains("USER 185");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("RUN java ").contains("-XX:AOTCacheOutput=app.aot")
+                .contains("-Dquarkus.appcds.generate=true").contains("-XX:+UseSerialGC"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ENV JAVA_OPTS=").contains("-XX:AOTCache=/deployments/app.aot")
+                .contains("-XX:+UseSerialGC"));
+        assertThat(exposed(lines)).as(module).containsExactlyInAnyOrderElementsOf(podPorts(module));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"auth-service", "ingest-service", "recording-service", "simulcast-service"})
+    void theNativeImageRunsAsAUser(String module) throws IOException {
+        List<String> lines = Files.readAllLines(dockerfile(module, "Dockerfile.native-micro"));
+
+        assertThat(lines).contains("USER 1001");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("FROM quay.io/quarkus/"));
+        assertThat(exposed(lines)).as(module).containsExactlyInAnyOrderElementsOf(podPorts(module));
+    }
+
+    private static Path dockerfile(String module, String name) {
+        return Checkout.ROOT.resolve(module).resolve("src/main/docker").resolve(name);
+    }
+
+    private static List<Integer> exposed(List<String> lines) {
+        return lines.stream().filter(l -> l.startsWith("EXPOSE "))
+                .flatMap(l -> Arrays.stream(l.substring("EXPOSE ".length()).trim().split("\\s+")))
+                .map(Integer::valueOf).toList();
+    }
+
+    /** The container ports of the service's pod, as the Quarkus Kubernetes extension declared them. */
+    private static List<Integer> podPorts(String module) {
+        return KubernetesManifestsTest.container("base", module).getPorts().stream().map(ContainerPort::getContainerPort).toList();
+    }
+}
