@@ -33,7 +33,8 @@ public final class CheckpointCodec {
         for (TrackKind kind : TrackKind.values()) {
             TrackPosition position = checkpoint.tracks().get(kind);
             out.u8(position.appended() ? 1 : 0).u64(position.rtmpTimestamp()).u64(position.offsetMillis())
-                    .u64(position.endTicks()).u64(position.lastDuration()).u64(position.writtenThrough());
+                    .u64(position.endTicks()).u64(position.lastDuration()).u64(position.previousDuration())
+                    .u64(position.writtenThrough());
         }
         out.u64(checkpoint.segment()).u8(checkpoint.segmentOpen() ? 1 : 0).u32(checkpoint.nextPart())
                 .u64(checkpoint.segmentStartTicks()).u64(checkpoint.segmentDurationMicros())
@@ -56,7 +57,7 @@ public final class CheckpointCodec {
         long recordingEndNanos = u64(in);
         Map<TrackKind, TrackPosition> positions = new EnumMap<>(TrackKind.class);
         for (TrackKind kind : TrackKind.values()) {
-            positions.put(kind, new TrackPosition(flag(in), u64(in), u64(in), u64(in), u64(in), u64(in)));
+            positions.put(kind, new TrackPosition(flag(in), u64(in), u64(in), u64(in), u64(in), u64(in), u64(in)));
         }
         long segment = u64(in);
         boolean segmentOpen = flag(in);
@@ -75,7 +76,7 @@ public final class CheckpointCodec {
         }
         for (TrackPosition position : positions.values()) {
             if (position.rtmpTimestamp() < 0 || position.rtmpTimestamp() > 0xFFFF_FFFFL || position.endTicks() < 0
-                    || position.lastDuration() < 0 || position.writtenThrough() < 0) {
+                    || position.lastDuration() < 0 || position.previousDuration() < 0 || position.writtenThrough() < 0) {
                 throw new MediaFormatException("checkpoint track position out of range");
             }
         }
@@ -86,7 +87,11 @@ public final class CheckpointCodec {
 
     private static void tracks(BoxWriter out, Map<TrackKind, TrackConfiguration> tracks) {
         out.u8(tracks.size());
-        for (TrackConfiguration track : tracks.values()) {
+        for (TrackKind kind : TrackKind.values()) {
+            TrackConfiguration track = tracks.get(kind);
+            if (track == null) {
+                continue;
+            }
             byte[] source = track.source().toByteArray();
             out.u8(track.kind().ordinal()).fourCc(track.fourCc()).u32(source.length).bytes(source);
         }
@@ -106,9 +111,13 @@ public final class CheckpointCodec {
             long length = Integer.toUnsignedLong(in.u32());
             LimitExceededException.check("max_checkpoint_record_bytes", MAX_RECORD_BYTES, length);
             TrackConfiguration track = TrackConfigurations.of(fourCc, in.bytes((int) length).toByteArray(), limits);
-            if (track.kind() != kind || tracks.put(kind, track) != null) {
-                throw new MediaFormatException("checkpoint track " + fourCc + " listed as " + kind + " or twice");
+            // One order for one checkpoint: by kind, each once, so that reading and writing are inverse.
+            boolean inOrder = tracks.keySet().stream().allMatch(listed -> listed.ordinal() < ordinal);
+            if (track.kind() != kind || !inOrder) {
+                throw new MediaFormatException("checkpoint track " + fourCc + " listed as " + kind
+                        + ", twice or out of order");
             }
+            tracks.put(kind, track);
         }
         return tracks;
     }

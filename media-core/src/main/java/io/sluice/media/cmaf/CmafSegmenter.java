@@ -212,6 +212,7 @@ public final class CmafSegmenter {
             track.appended = false;
             track.endTicks = configuration == null ? 0 : toTicks(recordingEndNanos, configuration.timescale());
             track.lastDuration = 0;
+            track.previousDuration = 0;
         }
         List<TrackConfiguration> initTracks = List.copyOf(periodTracks.values());
         out.add(new SegmenterOutput.Init(period, initTracks, InitSegment.write(initTracks)));
@@ -249,7 +250,8 @@ public final class CmafSegmenter {
             closeSegment(out);
             return;
         }
-        long estimate = tracks.get(leadingKind()).lastDuration;
+        Track leading = tracks.get(leadingKind());
+        long estimate = Math.max(leading.lastDuration, leading.previousDuration);
         if (next.decodeTime() - partStartTicks + estimate > settings.partTargetMillis() * timescale / 1000) {
             emitPart(out);
         }
@@ -292,6 +294,7 @@ public final class CmafSegmenter {
         track.appendedRtmp = pending.rtmp;
         track.appendedOffsetMillis = pending.offsetMillis;
         track.endTicks = sample.decodeTime() + sample.duration();
+        track.previousDuration = track.lastDuration;
         track.lastDuration = sample.duration();
         track.written = Math.max(track.written, pending.sequence);
     }
@@ -370,6 +373,7 @@ public final class CmafSegmenter {
         long appendedOffsetMillis;
         long endTicks;
         long lastDuration;
+        long previousDuration;
         /** Highest input number stored in a part. */
         long written;
         /** Highest input number taken in, held back or not. */
@@ -385,6 +389,7 @@ public final class CmafSegmenter {
             this.appendedOffsetMillis = position.offsetMillis();
             this.endTicks = position.endTicks();
             this.lastDuration = position.lastDuration();
+            this.previousDuration = position.previousDuration();
             this.written = position.writtenThrough();
             this.applied = position.writtenThrough();
         }
@@ -395,7 +400,8 @@ public final class CmafSegmenter {
             if (pending != null) {
                 through = Math.min(through, pending.sequence - 1);
             }
-            return new TrackPosition(appended, appendedRtmp, appendedOffsetMillis, endTicks, lastDuration, through);
+            return new TrackPosition(appended, appendedRtmp, appendedOffsetMillis, endTicks, lastDuration,
+                    previousDuration, through);
         }
     }
 }

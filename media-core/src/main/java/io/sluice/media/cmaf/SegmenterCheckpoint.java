@@ -40,13 +40,15 @@ public record SegmenterCheckpoint(int period, boolean periodOpen, Map<TrackKind,
      * @param endTicks decode time right after the last stored frame
      * @param lastDuration the last stored frame's duration in ticks (the estimate for a frame whose successor never
      *     came)
+     * @param previousDuration the duration of the frame stored before it: with {@code lastDuration}, the longest a
+     *     frame is expected to be when a part is cut (millisecond timestamps make 30 fps alternate 33 and 34 ms)
      * @param writtenThrough the highest input sequence number whose effect is stored: a frame or configuration of
      *     this track numbered this or lower is not to be fed again
      */
     public record TrackPosition(boolean appended, long rtmpTimestamp, long offsetMillis, long endTicks,
-            long lastDuration, long writtenThrough) {
+            long lastDuration, long previousDuration, long writtenThrough) {
 
-        static final TrackPosition NONE = new TrackPosition(false, 0, 0, 0, 0, 0);
+        static final TrackPosition NONE = new TrackPosition(false, 0, 0, 0, 0, 0, 0);
     }
 
     public SegmenterCheckpoint {
