@@ -130,7 +130,9 @@ public final class CmafSegmenter {
                 : RtmpTimestamps.difference(anchorRtmp, timestamp);
         int timescale = periodTracks.get(kind).timescale();
         long nanos = anchorNanos + offsetMillis * NANOS_PER_MILLI + frame.timestampNanos();
-        long decodeTime = Math.max(toTicks(Math.max(0, nanos), timescale), track.endTicks);
+        // Decode times never go back within a track, whatever a nanosecond offset or a clamped start says.
+        long floor = track.pending != null ? track.pending.sample.decodeTime() : track.endTicks;
+        long decodeTime = Math.max(toTicks(Math.max(0, nanos), timescale), floor);
         long presentation = toTicks(Math.max(0, nanos + frame.compositionTimeMillis() * NANOS_PER_MILLI), timescale);
         int composition = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, presentation - decodeTime));
         var pending = new Pending(new CmafSample(decodeTime, 0, composition, frame.keyframe(), frame.data(),

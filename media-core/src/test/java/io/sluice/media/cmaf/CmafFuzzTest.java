@@ -85,9 +85,10 @@ class CmafFuzzTest {
 
     @FuzzTest
     void segmenter(FuzzedDataProvider data) {
-        CmafSegmenter segmenter = CmafSegmenter.start(new SegmenterSettings(
-                data.consumeLong(200, 4000), data.consumeLong(200, 500), data.consumeLong(1, 20_000),
-                data.consumeInt(2, 64), 17 << 20));
+        long partTarget = data.consumeLong(SegmenterSettings.MIN_PART_TARGET_MILLIS,
+                SegmenterSettings.MAX_PART_TARGET_MILLIS);
+        CmafSegmenter segmenter = CmafSegmenter.start(new SegmenterSettings(data.consumeLong(partTarget, 4000),
+                partTarget, data.consumeLong(1, 20_000), data.consumeInt(2, 64), 17 << 20));
         byte[] payload = new byte[64];
         long sequence = 0;
         long timestamp = data.consumeLong(0, 0xFFFF_FFFFL);

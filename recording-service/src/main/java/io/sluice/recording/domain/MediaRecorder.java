@@ -1,6 +1,7 @@
 package io.sluice.recording.domain;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.sluice.media.cmaf.CheckpointCodec;
 import io.sluice.media.cmaf.CmafSegmenter;
 import io.sluice.media.cmaf.FragmentReader;
@@ -19,6 +20,7 @@ import io.sluice.recording.storage.RecordingRepository;
 import io.sluice.recording.storage.SessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +57,7 @@ public class MediaRecorder {
     private final LiveEdges liveEdges;
     private final MeterRegistry meters;
     private final TagSampler sampler;
+    private final Timer partLatency;
 
     MediaRecorder(RecordingSettings settings, ObjectStore store, RecordingRepository recordings, MediaRepository media,
             SessionRepository sessions, RecorderStateRepository states, RecordingEventOutbox events,
@@ -70,6 +73,9 @@ public class MediaRecorder {
         this.liveEdges = liveEdges;
         this.meters = meters;
         this.sampler = new TagSampler(settings.tagLimits(), settings.codecLimits());
+        this.partLatency = Timer.builder("sluice.recording.part.latency")
+                .description("From the ingest's receipt of a part's first frame to the part being stored and listed")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(meters);
     }
 
     /** The stream's recorder as stored, or a new one that records nothing until a session starts. */
@@ -174,7 +180,7 @@ public class MediaRecorder {
      * skipped. What the segmenter gives out is written to the store now and to the database in {@code batch}.
      */
     public MediaOutcome media(StreamRecorder recorder, String sessionId, long sequence, TrackKind kind,
-            long rtmpTimestamp, byte[] body, StoreBatch batch) {
+            long rtmpTimestamp, byte[] body, Instant receivedAt, StoreBatch batch) {
         if (recorder.recording == null) {
             return MediaOutcome.NO_RECORDING;
         }
@@ -208,9 +214,16 @@ public class MediaRecorder {
         if (outputs == null) {
             return ((MediaUnit.Skipped) unit).unsupported() ? MediaOutcome.UNSUPPORTED : MediaOutcome.IGNORED;
         }
+        if (!recorder.holding || recorder.oldestReceived == null) {
+            recorder.oldestReceived = receivedAt;
+        }
         recorder.holding = true;
         recorder.lastInputNanos = System.nanoTime();
         write(recorder, outputs, batch);
+        if (outputs.stream().anyMatch(SegmenterOutput.Part.class::isInstance)) {
+            // What comes after a part waits for the next one; its frames arrived from this record on.
+            recorder.oldestReceived = receivedAt;
+        }
         return MediaOutcome.TAKEN;
     }
 
@@ -274,6 +287,10 @@ public class MediaRecorder {
                         recordings.touch(recording.id());
                     });
                     meters.counter("sluice.recording.parts.stored").increment();
+                    Instant oldest = recorder.oldestReceived;
+                    if (oldest != null) {
+                        batch.afterCommit(() -> partLatency.record(Duration.between(oldest, Instant.now())));
+                    }
                     checkpoint = part.checkpoint();
                 }
                 case SegmenterOutput.SegmentEnd end -> {

@@ -28,6 +28,8 @@ public final class StreamRecorder {
     /** Frames went in since the last output: an idle flush has something to store. */
     boolean holding;
     long lastInputNanos;
+    /** When the ingest received the oldest frame not yet in a stored part: where a part's latency starts. */
+    java.time.Instant oldestReceived;
     long lastSequence;
     /** The parts of the open segment, by segment and part, kept to write the segment without reading them back. */
     final Map<Long, TreeMap<Integer, byte[]>> openParts = new HashMap<>();

@@ -48,9 +48,16 @@ public class OutboxRepository {
                         row.getString(2), row.getBytes(3), headers(row.getString(4)), Jdbc.instant(row, "created_at")));
     }
 
-    /** Deletes every record up to and including {@code id}: they are on Kafka. */
-    public int deleteThrough(long id) {
-        return jdbc.update("delete from recording_outbox where id <= ?", s -> s.setLong(1, id));
+    /**
+     * Deletes the records with these ids: they are on Kafka. By id, never by range: a transaction that commits late
+     * can leave a lower id behind a higher one, and it is not published yet.
+     */
+    public int delete(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("delete from recording_outbox where id = any(?)", s -> s.setArray(1,
+                s.getConnection().createArrayOf("bigint", ids.toArray())));
     }
 
     public long pending() {
