@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.path.json.JsonPath;
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.data.EndReason;
-import io.sluice.media.event.data.SessionEnded;
-import io.sluice.media.event.data.SessionStarted;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.data.EndReason;
+import io.sluice.events.data.SessionEnded;
+import io.sluice.events.data.SessionStarted;
 import io.sluice.stack.Stack;
 import io.sluice.stack.component.QuarkusService;
 import io.sluice.testkit.DemoUser;

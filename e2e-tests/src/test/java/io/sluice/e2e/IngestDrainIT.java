@@ -2,9 +2,9 @@ package io.sluice.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.media.event.data.EndReason;
-import io.sluice.media.event.data.SessionEnded;
-import io.sluice.media.event.data.SessionStarted;
+import io.sluice.events.data.EndReason;
+import io.sluice.events.data.SessionEnded;
+import io.sluice.events.data.SessionStarted;
 import io.sluice.media.rtmp.session.ClientEvent;
 import io.sluice.media.rtmp.session.EnhancedCapabilities;
 import io.sluice.stack.Stack;

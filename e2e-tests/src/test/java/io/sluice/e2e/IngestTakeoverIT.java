@@ -2,11 +2,11 @@ package io.sluice.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.Topics;
-import io.sluice.media.event.data.EndReason;
-import io.sluice.media.event.data.SessionEnded;
-import io.sluice.media.event.data.SessionStarted;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.Topics;
+import io.sluice.events.data.EndReason;
+import io.sluice.events.data.SessionEnded;
+import io.sluice.events.data.SessionStarted;
 import io.sluice.stack.ServiceCatalog;
 import io.sluice.stack.Stack;
 import io.sluice.stack.StackSettings;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.MediaEvent;
+import io.sluice.events.data.EndReason;
+import io.sluice.events.data.SessionEnded;
 import io.sluice.ingest.support.Metrics;
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.MediaEvent;
-import io.sluice.media.event.data.EndReason;
-import io.sluice.media.event.data.SessionEnded;
 import io.sluice.stack.component.KafkaBroker;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;

@@ -3,8 +3,8 @@ package io.sluice.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.sluice.media.event.Topics;
-import io.sluice.media.event.data.SessionStarted;
+import io.sluice.events.Topics;
+import io.sluice.events.data.SessionStarted;
 import io.sluice.testkit.MediaLog;
 import io.sluice.testkit.RawRtmpClient;
 import io.sluice.testkit.RegistryWriter;

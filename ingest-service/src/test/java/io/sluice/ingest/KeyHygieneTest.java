@@ -3,9 +3,9 @@ package io.sluice.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.EventCodec;
-import io.sluice.media.event.StructuredEvent;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.EventCodec;
+import io.sluice.events.StructuredEvent;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;
 import io.sluice.testkit.RegistryWriter;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.sluice.events.data.EndReason;
+import io.sluice.events.data.SessionEnded;
 import io.sluice.ingest.support.Metrics;
 import io.sluice.ingest.support.RtmpBytes;
 import io.sluice.ingest.support.ServerClose;
-import io.sluice.media.event.data.EndReason;
-import io.sluice.media.event.data.SessionEnded;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;
 import io.sluice.testkit.RawRtmpClient;

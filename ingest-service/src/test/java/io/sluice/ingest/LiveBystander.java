@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.MediaEvent;
-import io.sluice.media.event.data.SessionStarted;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.MediaEvent;
+import io.sluice.events.data.SessionStarted;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;
 import io.sluice.testkit.RegistryWriter;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.Topics;
-import io.sluice.media.event.data.EndReason;
-import io.sluice.media.event.data.SessionEnded;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.Topics;
+import io.sluice.events.data.EndReason;
+import io.sluice.events.data.SessionEnded;
 import io.sluice.testkit.MediaLog;
 import java.time.Duration;
 import java.util.List;

@@ -3,10 +3,10 @@ package io.sluice.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.data.EndReason;
+import io.sluice.events.data.SessionEnded;
 import io.sluice.ingest.support.Metrics;
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.data.EndReason;
-import io.sluice.media.event.data.SessionEnded;
 import io.sluice.testkit.MediaLog;
 import io.sluice.testkit.RawRtmpClient;
 import io.sluice.testkit.RegistryWriter;

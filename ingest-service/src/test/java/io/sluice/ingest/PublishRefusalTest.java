@@ -3,8 +3,8 @@ package io.sluice.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.sluice.events.data.StreamKeyEntry;
 import io.sluice.ingest.support.Metrics;
-import io.sluice.media.event.data.StreamKeyEntry;
 import io.sluice.media.rtmp.session.ClientEvent;
 import io.sluice.media.rtmp.session.ClientFailure;
 import io.sluice.media.rtmp.session.ClientState;

@@ -3,12 +3,12 @@ package io.sluice.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.StreamKeyHash;
-import io.sluice.media.event.data.EndReason;
-import io.sluice.media.event.data.SessionEnded;
-import io.sluice.media.event.data.SessionStarted;
-import io.sluice.media.event.data.StreamKeyEntry;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.StreamKeyHash;
+import io.sluice.events.data.EndReason;
+import io.sluice.events.data.SessionEnded;
+import io.sluice.events.data.SessionStarted;
+import io.sluice.events.data.StreamKeyEntry;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;
 import io.sluice.testkit.RegistryWriter;

@@ -3,10 +3,10 @@ package io.sluice.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.Topics;
-import io.sluice.media.event.data.SessionStarted;
-import io.sluice.media.event.data.SessionStats;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.Topics;
+import io.sluice.events.data.SessionStarted;
+import io.sluice.events.data.SessionStats;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;
 import io.sluice.testkit.RegistryWriter;

@@ -1,8 +1,8 @@
 package io.sluice.ingest;
 
+import io.sluice.events.data.StreamKeyEntry;
 import io.sluice.ingest.registry.RegistryChange;
 import io.sluice.ingest.registry.StreamKeyRegistry;
-import io.sluice.media.event.data.StreamKeyEntry;
 import io.sluice.testkit.RegistryWriter;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.sluice.events.data.SessionEnded;
+import io.sluice.events.data.SessionStarted;
 import io.sluice.ingest.support.Metrics;
-import io.sluice.media.event.data.SessionEnded;
-import io.sluice.media.event.data.SessionStarted;
 import io.sluice.testkit.ExternalTool;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;

@@ -1,10 +1,10 @@
 package io.sluice.testkit;
 
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.EventCodec;
-import io.sluice.media.event.Topics;
-import io.sluice.media.event.data.SessionEnded;
-import io.sluice.media.event.kafka.KafkaEventRecords;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.EventCodec;
+import io.sluice.events.Topics;
+import io.sluice.events.data.SessionEnded;
+import io.sluice.events.kafka.KafkaEventRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +26,7 @@ public final class MediaLog implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final String streamId;
     private final List<DecodedEvent> events = new ArrayList<>();
+    private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
     public MediaLog(String streamId) {
         this(Topics.MEDIA, streamId);
@@ -72,7 +73,7 @@ public final class MediaLog implements AutoCloseable {
             }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                 if (streamId.equals(record.key())) {
-                    events.add(EventCodec.decode(KafkaEventRecords.fromConsumerRecord(record)));
+                    add(record);
                 }
             }
         }
@@ -85,11 +86,21 @@ public final class MediaLog implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                 if (streamId.equals(record.key())) {
-                    events.add(EventCodec.decode(KafkaEventRecords.fromConsumerRecord(record)));
+                    add(record);
                 }
             }
         }
         return List.copyOf(events);
+    }
+
+    /** The stream's records as they came off the topic, one for each of the events so far. */
+    public List<ConsumerRecord<String, byte[]>> records() {
+        return List.copyOf(records);
+    }
+
+    private void add(ConsumerRecord<String, byte[]> record) {
+        events.add(EventCodec.decode(KafkaEventRecords.fromConsumerRecord(record)));
+        records.add(record);
     }
 
     /** Everything until the session's end. */

@@ -1,12 +1,12 @@
 package io.sluice.testkit;
 
-import io.sluice.media.event.EventCodec;
-import io.sluice.media.event.EventRecord;
-import io.sluice.media.event.StreamKeyHash;
-import io.sluice.media.event.StructuredEvent;
-import io.sluice.media.event.Topics;
-import io.sluice.media.event.data.StreamKeyEntry;
-import io.sluice.media.event.kafka.KafkaEventRecords;
+import io.sluice.events.EventCodec;
+import io.sluice.events.EventRecord;
+import io.sluice.events.StreamKeyHash;
+import io.sluice.events.StructuredEvent;
+import io.sluice.events.Topics;
+import io.sluice.events.data.StreamKeyEntry;
+import io.sluice.events.kafka.KafkaEventRecords;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public final class RegistryWriter implements AutoCloseable {
     public TestStream create(String tenant) {
         String key = newKey();
         StreamKeyEntry entry = new StreamKeyEntry("ls_" + random(9), tenant, StreamKeyHash.of(key), StreamKeyEntry.Status.ENABLED,
-                0, 43_200, 60, true, 1, Instant.now());
+                0, 43_200, 60, true, "pb_" + random(9), 1, Instant.now());
         write(entry);
         return new TestStream(entry, key);
     }
@@ -89,14 +89,14 @@ public final class RegistryWriter implements AutoCloseable {
         /** The same stream, changed, one version later. */
         public StreamKeyEntry next(StreamKeyEntry.Status status, String keyHash) {
             return new StreamKeyEntry(entry.streamId(), entry.tenant(), keyHash, status, entry.maxBitrateKbps(),
-                    entry.maxContinuousDurationSeconds(), entry.reconnectWindowSeconds(), entry.recording(),
+                    entry.maxContinuousDurationSeconds(), entry.reconnectWindowSeconds(), entry.recording(), entry.playbackId(),
                     entry.version() + 1, Instant.now());
         }
 
         public StreamKeyEntry withLimits(long maxBitrateKbps, long maxContinuousDurationSeconds) {
             return new StreamKeyEntry(entry.streamId(), entry.tenant(), entry.keyHash(), entry.status(), maxBitrateKbps,
-                    maxContinuousDurationSeconds, entry.reconnectWindowSeconds(), entry.recording(), entry.version() + 1,
-                    Instant.now());
+                    maxContinuousDurationSeconds, entry.reconnectWindowSeconds(), entry.recording(), entry.playbackId(),
+                    entry.version() + 1, Instant.now());
         }
     }
 }

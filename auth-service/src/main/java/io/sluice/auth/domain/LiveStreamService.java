@@ -8,7 +8,7 @@ import io.sluice.auth.storage.LiveStreamRepository;
 import io.sluice.auth.storage.StoredText;
 import io.sluice.auth.storage.StreamSessionEntity;
 import io.sluice.auth.storage.StreamSessionRepository;
-import io.sluice.media.event.StreamKeyHash;
+import io.sluice.events.StreamKeyHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

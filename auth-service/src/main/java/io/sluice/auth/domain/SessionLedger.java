@@ -1,11 +1,13 @@
 package io.sluice.auth.domain;
 
 import io.sluice.auth.storage.StreamSessionRepository;
-import io.sluice.media.event.data.EventData;
-import io.sluice.media.event.data.SessionEnded;
-import io.sluice.media.event.data.SessionStarted;
-import io.sluice.media.event.data.SessionStats;
-import io.sluice.media.event.data.StreamKeyEntry;
+import io.sluice.events.data.EventData;
+import io.sluice.events.data.RecordingData;
+import io.sluice.events.data.SessionEnded;
+import io.sluice.events.data.SessionStarted;
+import io.sluice.events.data.SessionStats;
+import io.sluice.events.data.SimulcastTargetStatus;
+import io.sluice.events.data.StreamKeyEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -38,6 +40,8 @@ public class SessionLedger {
             case SessionStats stats -> outcome(sessions.applyStats(stats));
             case SessionEnded ended -> outcome(sessions.applyEnded(ended));
             case StreamKeyEntry entry -> Outcome.IGNORED;
+            case RecordingData recording -> Outcome.IGNORED;
+            case SimulcastTargetStatus target -> Outcome.IGNORED;
         };
     }
 

@@ -2,8 +2,8 @@ package io.sluice.auth.kafka;
 
 import io.sluice.auth.storage.LiveStreamEntity;
 import io.sluice.auth.storage.RegistryOutboxEntity;
-import io.sluice.media.event.EventHeader;
-import io.sluice.media.event.EventRecord;
+import io.sluice.events.EventHeader;
+import io.sluice.events.EventRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;

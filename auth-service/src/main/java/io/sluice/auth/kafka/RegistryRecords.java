@@ -2,10 +2,10 @@ package io.sluice.auth.kafka;
 
 import io.sluice.auth.config.AuthConfig;
 import io.sluice.auth.storage.LiveStreamEntity;
-import io.sluice.media.event.EventCodec;
-import io.sluice.media.event.EventRecord;
-import io.sluice.media.event.StructuredEvent;
-import io.sluice.media.event.data.StreamKeyEntry;
+import io.sluice.events.EventCodec;
+import io.sluice.events.EventRecord;
+import io.sluice.events.StructuredEvent;
+import io.sluice.events.data.StreamKeyEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -27,7 +27,7 @@ public class RegistryRecords {
         return new StreamKeyEntry(stream.id, stream.tenant, stream.keyHash,
                 stream.enabled ? StreamKeyEntry.Status.ENABLED : StreamKeyEntry.Status.DISABLED,
                 stream.maxBitrateKbps, stream.maxContinuousDurationSeconds, stream.reconnectWindowSeconds,
-                stream.recording, stream.registryVersion, stream.updatedAt);
+                stream.recording, stream.playbackId, stream.registryVersion, stream.updatedAt);
     }
 
     public EventRecord record(LiveStreamEntity stream, Instant time) {

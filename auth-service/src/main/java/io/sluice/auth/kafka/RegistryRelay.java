@@ -9,7 +9,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.sluice.auth.config.AuthConfig;
 import io.sluice.auth.storage.RegistryOutboxEntity;
-import io.sluice.media.event.Topics;
+import io.sluice.events.Topics;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -27,7 +27,7 @@ public class LiveStreamEntity extends PanacheEntityBase {
 
     public String passthrough;
 
-    /** SHA-256 of the stream key, as {@link io.sluice.media.event.StreamKeyHash} writes it. */
+    /** SHA-256 of the stream key, as {@link io.sluice.events.StreamKeyHash} writes it. */
     @Column(name = "key_hash", nullable = false)
     public String keyHash;
 

@@ -14,9 +14,9 @@ import static io.sluice.auth.storage.StreamSessionEntity.TLS_VERSION_MAX_LENGTH;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
-import io.sluice.media.event.data.SessionEnded;
-import io.sluice.media.event.data.SessionStarted;
-import io.sluice.media.event.data.SessionStats;
+import io.sluice.events.data.SessionEnded;
+import io.sluice.events.data.SessionStarted;
+import io.sluice.events.data.SessionStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 

@@ -11,11 +11,11 @@ import io.restassured.path.json.JsonPath;
 import io.sluice.auth.support.Db;
 import io.sluice.auth.support.Eventually;
 import io.sluice.auth.support.RegistryTopic;
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.EventCodec;
-import io.sluice.media.event.EventType;
-import io.sluice.media.event.StreamKeyHash;
-import io.sluice.media.event.data.StreamKeyEntry;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.EventCodec;
+import io.sluice.events.EventType;
+import io.sluice.events.StreamKeyHash;
+import io.sluice.events.data.StreamKeyEntry;
 import io.sluice.testkit.DemoUser;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ class RegistryPublishingTest {
     RegistryRelay relay;
 
     @Test
-    void createPublishesTheEntryWithTheKeyHashAndLimits() {
+    void createPublishesTheEntryWithTheKeyHashLimitsAndPlaybackId() {
         JsonPath created = create(DemoUser.ALICE, Map.of("name", "registry create", "reconnect_window_seconds", 120,
                 "recording", false, "max_continuous_duration_seconds", 3600, "max_bitrate_kbps", 8000));
         String id = created.getString("id");
@@ -62,6 +62,7 @@ class RegistryPublishingTest {
         assertThat(entry.recording()).isFalse();
         assertThat(entry.maxContinuousDurationSeconds()).isEqualTo(3600);
         assertThat(entry.maxBitrateKbps()).isEqualTo(8000);
+        assertThat(entry.playbackId()).isEqualTo(created.getString("playback_id")).startsWith("pb_");
         assertThat(entry.version()).isEqualTo(1);
     }
 
@@ -93,6 +94,7 @@ class RegistryPublishingTest {
                 StreamKeyEntry.Status.ENABLED, StreamKeyEntry.Status.DISABLED, StreamKeyEntry.Status.ENABLED,
                 StreamKeyEntry.Status.ENABLED);
         assertThat(entries.getLast().reconnectWindowSeconds()).isEqualTo(30);
+        assertThat(entries).extracting(StreamKeyEntry::playbackId).containsOnly(created.getString("playback_id"));
         assertThat(records.getLast().raw().value()).as("tombstone").isNull();
         assertThat(records.getLast().event()).isEqualTo(new DecodedEvent.Tombstone(id));
     }

@@ -1,9 +1,9 @@
 package io.sluice.auth.support;
 
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.EventCodec;
-import io.sluice.media.event.Topics;
-import io.sluice.media.event.kafka.KafkaEventRecords;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.EventCodec;
+import io.sluice.events.Topics;
+import io.sluice.events.kafka.KafkaEventRecords;
 import io.sluice.testkit.TestStack;
 import java.time.Duration;
 import java.util.ArrayList;

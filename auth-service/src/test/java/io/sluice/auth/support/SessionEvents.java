@@ -1,14 +1,14 @@
 package io.sluice.auth.support;
 
-import io.sluice.media.event.EventCodec;
-import io.sluice.media.event.EventRecord;
-import io.sluice.media.event.StructuredEvent;
-import io.sluice.media.event.Topics;
-import io.sluice.media.event.data.EndReason;
-import io.sluice.media.event.data.EventData;
-import io.sluice.media.event.data.SessionEnded;
-import io.sluice.media.event.data.SessionStarted;
-import io.sluice.media.event.data.SessionStats;
+import io.sluice.events.EventCodec;
+import io.sluice.events.EventRecord;
+import io.sluice.events.StructuredEvent;
+import io.sluice.events.Topics;
+import io.sluice.events.data.EndReason;
+import io.sluice.events.data.EventData;
+import io.sluice.events.data.SessionEnded;
+import io.sluice.events.data.SessionStarted;
+import io.sluice.events.data.SessionStats;
 import io.sluice.testkit.TestStack;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

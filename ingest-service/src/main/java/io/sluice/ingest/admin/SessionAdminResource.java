@@ -1,9 +1,9 @@
 package io.sluice.ingest.admin;
 
+import io.sluice.events.data.EndReason;
 import io.sluice.ingest.session.IngestConnection;
 import io.sluice.ingest.session.LiveSessions;
 import io.sluice.ingest.session.SessionView;
-import io.sluice.media.event.data.EndReason;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,10 +1,10 @@
 package io.sluice.ingest.kafka;
 
 import io.quarkus.runtime.StartupEvent;
+import io.sluice.events.EventRecord;
+import io.sluice.events.Topics;
+import io.sluice.events.kafka.KafkaEventRecords;
 import io.sluice.ingest.config.IngestConfig;
-import io.sluice.media.event.EventRecord;
-import io.sluice.media.event.Topics;
-import io.sluice.media.event.kafka.KafkaEventRecords;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;

@@ -1,17 +1,17 @@
 package io.sluice.ingest.kafka;
 
+import io.sluice.events.EventCodec;
+import io.sluice.events.EventEnvelope;
+import io.sluice.events.EventRecord;
+import io.sluice.events.EventType;
+import io.sluice.events.MediaEvent;
+import io.sluice.events.StructuredEvent;
+import io.sluice.events.Topics;
+import io.sluice.events.data.SessionEnded;
+import io.sluice.events.data.SessionStarted;
+import io.sluice.events.data.SessionStats;
 import io.sluice.ingest.config.IngestConfig;
 import io.sluice.ingest.metrics.IngestMetrics;
-import io.sluice.media.event.EventCodec;
-import io.sluice.media.event.EventEnvelope;
-import io.sluice.media.event.EventRecord;
-import io.sluice.media.event.EventType;
-import io.sluice.media.event.MediaEvent;
-import io.sluice.media.event.StructuredEvent;
-import io.sluice.media.event.Topics;
-import io.sluice.media.event.data.SessionEnded;
-import io.sluice.media.event.data.SessionStarted;
-import io.sluice.media.event.data.SessionStats;
 import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
 import java.net.URI;

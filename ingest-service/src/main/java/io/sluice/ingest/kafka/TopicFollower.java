@@ -1,11 +1,11 @@
 package io.sluice.ingest.kafka;
 
 import io.micrometer.core.instrument.Counter;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.EventCodec;
+import io.sluice.events.EventFormatException;
+import io.sluice.events.kafka.KafkaEventRecords;
 import io.sluice.ingest.metrics.IngestMetrics;
-import io.sluice.media.error.MediaFormatException;
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.EventCodec;
-import io.sluice.media.event.kafka.KafkaEventRecords;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +65,7 @@ public abstract class TopicFollower {
     protected abstract void onEvent(DecodedEvent event, ConsumerRecord<String, byte[]> record);
 
     /** A record that is not a valid event of the contract; it is skipped. */
-    protected abstract void onMalformed(ConsumerRecord<String, byte[]> record, MediaFormatException error);
+    protected abstract void onMalformed(ConsumerRecord<String, byte[]> record, EventFormatException error);
 
     /** On the following thread, each time the follower has read up to where the topic ended when it (re)started. */
     protected void onCaughtUp() {
@@ -174,7 +174,7 @@ public abstract class TopicFollower {
     private void handle(ConsumerRecord<String, byte[]> record) {
         try {
             onEvent(EventCodec.decode(KafkaEventRecords.fromConsumerRecord(record)), record);
-        } catch (MediaFormatException e) {
+        } catch (EventFormatException e) {
             onMalformed(record, e);
         }
     }

@@ -1,7 +1,7 @@
 package io.sluice.ingest.registry;
 
-import io.sluice.media.event.data.EndReason;
-import io.sluice.media.event.data.StreamKeyEntry;
+import io.sluice.events.data.EndReason;
+import io.sluice.events.data.StreamKeyEntry;
 import java.util.Optional;
 
 /**

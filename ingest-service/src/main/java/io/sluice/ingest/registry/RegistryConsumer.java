@@ -2,12 +2,12 @@ package io.sluice.ingest.registry;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.EventFormatException;
+import io.sluice.events.Topics;
+import io.sluice.events.data.StreamKeyEntry;
 import io.sluice.ingest.kafka.TopicFollower;
 import io.sluice.ingest.metrics.IngestMetrics;
-import io.sluice.media.error.MediaFormatException;
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.Topics;
-import io.sluice.media.event.data.StreamKeyEntry;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -59,12 +59,12 @@ public class RegistryConsumer extends TopicFollower {
             case DecodedEvent.Structured s when s.event().data() instanceof StreamKeyEntry entry -> registry.apply(entry);
             case DecodedEvent.Tombstone t -> registry.remove(t.streamId());
             case DecodedEvent.Unknown u -> LOG.debugf("skipping registry event of unknown type %s", u.typeName());
-            default -> throw new MediaFormatException("not a registry event");
+            default -> throw new EventFormatException("not a registry event");
         }
     }
 
     @Override
-    protected void onMalformed(ConsumerRecord<String, byte[]> record, MediaFormatException error) {
+    protected void onMalformed(ConsumerRecord<String, byte[]> record, EventFormatException error) {
         metrics.malformedRegistryRecord();
         LOG.warnf("skipping malformed registry record at %s-%d@%d (stream %s): %s", record.topic(), record.partition(),
                 record.offset(), record.key(), error.getMessage());

@@ -1,7 +1,7 @@
 package io.sluice.ingest.registry;
 
-import io.sluice.media.event.StreamKeyHash;
-import io.sluice.media.event.data.StreamKeyEntry;
+import io.sluice.events.StreamKeyHash;
+import io.sluice.events.data.StreamKeyEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;

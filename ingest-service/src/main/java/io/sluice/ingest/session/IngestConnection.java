@@ -1,13 +1,13 @@
 package io.sluice.ingest.session;
 
 import io.netty.buffer.ByteBuf;
+import io.sluice.events.EventType;
+import io.sluice.events.Topics;
+import io.sluice.events.data.EndReason;
+import io.sluice.events.data.SessionEnded;
+import io.sluice.events.data.SessionStarted;
+import io.sluice.events.data.StreamKeyEntry;
 import io.sluice.ingest.config.IngestConfig;
-import io.sluice.media.event.EventType;
-import io.sluice.media.event.Topics;
-import io.sluice.media.event.data.EndReason;
-import io.sluice.media.event.data.SessionEnded;
-import io.sluice.media.event.data.SessionStarted;
-import io.sluice.media.event.data.StreamKeyEntry;
 import io.sluice.media.rtmp.session.CloseReason;
 import io.sluice.media.rtmp.session.ConnectRequest;
 import io.sluice.media.rtmp.session.EnhancedCapabilities;

@@ -1,6 +1,6 @@
 package io.sluice.ingest.session;
 
-import io.sluice.media.event.data.StreamKeyEntry;
+import io.sluice.events.data.StreamKeyEntry;
 import java.time.Instant;
 
 /**

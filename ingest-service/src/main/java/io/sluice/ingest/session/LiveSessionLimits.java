@@ -1,8 +1,8 @@
 package io.sluice.ingest.session;
 
+import io.sluice.events.data.EndReason;
+import io.sluice.events.data.StreamKeyEntry;
 import io.sluice.ingest.config.IngestConfig;
-import io.sluice.media.event.data.EndReason;
-import io.sluice.media.event.data.StreamKeyEntry;
 import java.time.Instant;
 import java.util.Optional;
 

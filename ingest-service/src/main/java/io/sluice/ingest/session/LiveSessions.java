@@ -1,7 +1,7 @@
 package io.sluice.ingest.session;
 
+import io.sluice.events.data.EndReason;
 import io.sluice.ingest.registry.StreamKeyRegistry;
-import io.sluice.media.event.data.EndReason;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
 import java.util.Collection;

@@ -2,13 +2,13 @@ package io.sluice.ingest.session;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.sluice.events.DecodedEvent;
+import io.sluice.events.EventFormatException;
+import io.sluice.events.Topics;
+import io.sluice.events.data.SessionStarted;
 import io.sluice.ingest.config.IngestConfig;
 import io.sluice.ingest.kafka.TopicFollower;
 import io.sluice.ingest.metrics.IngestMetrics;
-import io.sluice.media.error.MediaFormatException;
-import io.sluice.media.event.DecodedEvent;
-import io.sluice.media.event.Topics;
-import io.sluice.media.event.data.SessionStarted;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -61,7 +61,7 @@ public class PeerSessionWatcher extends TopicFollower {
     }
 
     @Override
-    protected void onMalformed(ConsumerRecord<String, byte[]> record, MediaFormatException error) {
+    protected void onMalformed(ConsumerRecord<String, byte[]> record, EventFormatException error) {
         // The sessions topic is for status; a record this version cannot read concerns no live session here.
     }
 }

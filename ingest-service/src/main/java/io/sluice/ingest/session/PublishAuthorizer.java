@@ -1,8 +1,8 @@
 package io.sluice.ingest.session;
 
+import io.sluice.events.data.StreamKeyEntry;
 import io.sluice.ingest.registry.StreamKeyRegistry;
 import io.sluice.ingest.security.BruteForceGuard;
-import io.sluice.media.event.data.StreamKeyEntry;
 import io.sluice.media.rtmp.session.PublishRefusal;
 import io.sluice.media.rtmp.session.PublishRequest;
 import jakarta.enterprise.context.ApplicationScoped;

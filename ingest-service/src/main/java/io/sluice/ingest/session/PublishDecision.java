@@ -1,6 +1,6 @@
 package io.sluice.ingest.session;
 
-import io.sluice.media.event.data.StreamKeyEntry;
+import io.sluice.events.data.StreamKeyEntry;
 import io.sluice.media.rtmp.session.PublishRefusal;
 
 /** The answer to a publish: go live as a stream of the registry, or a refusal the encoder will show. */

@@ -1,8 +1,8 @@
 package io.sluice.ingest.session;
 
+import io.sluice.events.data.SessionStats;
 import io.sluice.media.amf.Amf0Boolean;
 import io.sluice.media.amf.Amf0Properties;
-import io.sluice.media.event.data.SessionStats;
 import java.time.Instant;
 
 /**

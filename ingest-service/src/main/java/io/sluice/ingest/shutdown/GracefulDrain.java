@@ -1,12 +1,12 @@
 package io.sluice.ingest.shutdown;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.sluice.events.data.EndReason;
 import io.sluice.ingest.config.IngestConfig;
 import io.sluice.ingest.kafka.EventPublisher;
 import io.sluice.ingest.listener.RtmpListeners;
 import io.sluice.ingest.session.IngestConnection;
 import io.sluice.ingest.session.LiveSessions;
-import io.sluice.media.event.data.EndReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sluice.events.EventHeader;
+import io.sluice.events.EventRecord;
+import io.sluice.events.StreamKeyHash;
+import io.sluice.events.data.StreamKeyEntry;
 import io.sluice.ingest.metrics.IngestMetrics;
-import io.sluice.media.event.EventHeader;
-import io.sluice.media.event.EventRecord;
-import io.sluice.media.event.StreamKeyHash;
-import io.sluice.media.event.data.StreamKeyEntry;
 import io.sluice.testkit.RegistryWriter;
 import io.sluice.testkit.TestStack;
 import java.nio.charset.StandardCharsets;

@@ -2,10 +2,10 @@ package io.sluice.ingest.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.events.data.EndReason;
+import io.sluice.events.data.StreamKeyEntry;
 import io.sluice.ingest.config.IngestConfig;
 import io.sluice.ingest.support.IngestConfigs;
-import io.sluice.media.event.data.EndReason;
-import io.sluice.media.event.data.StreamKeyEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -68,6 +68,6 @@ class LiveSessionLimitsTest {
 
     private static StreamKeyEntry entry(long maxBitrateKbps, long maxDurationSeconds) {
         return new StreamKeyEntry("ls_limits", "acme", "00", StreamKeyEntry.Status.ENABLED, maxBitrateKbps, maxDurationSeconds,
-                60, true, 1, START);
+                60, true, null, 1, START);
     }
 }

@@ -1,0 +1,212 @@
+package io.sluice.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.sluice.events.json.EventDataJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Events to Kafka records and back, per the CloudEvents Kafka protocol binding, on the CloudEvents Java
+ * SDK: control events in structured mode ({@code content-type: application/cloudevents+json}, the whole
+ * event as JSON), media events in binary mode (attributes in {@code ce_*} headers, the FLV tag body as the
+ * value, never copied into JSON).
+ *
+ * <p>Media records are written here header by header rather than through the SDK's writer: the ingest
+ * writes one per audio or video frame, and the SDK would build, validate and visit an event for each. What
+ * they hold is exactly what the SDK's Kafka reader expects, which the tests check by reading them with it.
+ */
+public final class EventCodec {
+
+    public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    /** The value of a media event: an FLV tag body (the bytes after the 11-byte FLV tag header). */
+    public static final String MEDIA_CONTENT_TYPE = "application/x-flv-tag-body";
+    /** The media events' extension attributes. */
+    public static final String SESSION_ID = "sessionid";
+    public static final String SEQUENCE = "sequence";
+    public static final String RTMP_TIMESTAMP = "rtmptimestamp";
+
+    static final String CONTENT_TYPE = "content-type";
+    private static final String DATA_CONTENT_TYPE = "application/json";
+
+    private EventCodec() {
+    }
+
+    public static EventRecord encode(StructuredEvent event) {
+        EventEnvelope envelope = event.envelope();
+        CloudEvent cloudEvent = CloudEventBuilder.v1()
+                .withId(envelope.id())
+                .withSource(envelope.source())
+                .withType(envelope.type().typeName())
+                .withSubject(envelope.subject())
+                .withTime(OffsetDateTime.ofInstant(envelope.time(), ZoneOffset.UTC))
+                .withDataContentType(DATA_CONTENT_TYPE)
+                .withData(JsonCloudEventData.wrap(EventDataJson.write(event.data())))
+                .build();
+        byte[] value;
+        try {
+            value = StructuredJson.MAPPER.writeValueAsBytes(cloudEvent);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("writing JSON to memory cannot fail", e);
+        }
+        return new EventRecord(envelope.subject(), value, List.of(EventHeader.of(CONTENT_TYPE, STRUCTURED_CONTENT_TYPE)));
+    }
+
+    public static EventRecord encode(MediaEvent event) {
+        EventEnvelope envelope = event.envelope();
+        List<EventHeader> headers = new ArrayList<>(10);
+        headers.add(EventHeader.of("ce_specversion", EventEnvelope.SPEC_VERSION));
+        headers.add(EventHeader.of("ce_id", envelope.id()));
+        headers.add(EventHeader.of("ce_source", envelope.source().toString()));
+        headers.add(EventHeader.of("ce_type", envelope.type().typeName()));
+        headers.add(EventHeader.of("ce_subject", envelope.subject()));
+        headers.add(EventHeader.of("ce_time", envelope.time().toString()));
+        headers.add(EventHeader.of("ce_" + SESSION_ID, event.sessionId()));
+        headers.add(EventHeader.of("ce_" + SEQUENCE, Long.toString(event.sequence())));
+        headers.add(EventHeader.of("ce_" + RTMP_TIMESTAMP, Long.toString(event.rtmpTimestamp())));
+        headers.add(EventHeader.of(CONTENT_TYPE, MEDIA_CONTENT_TYPE));
+        return new EventRecord(envelope.subject(), event.payload(), headers);
+    }
+
+    /** Deletes a stream from the compacted registry. */
+    public static EventRecord tombstone(String streamId) {
+        return new EventRecord(streamId, null, List.of());
+    }
+
+    /**
+     * Reads a record of any contract topic. A type this version does not know comes back as
+     * {@link DecodedEvent.Unknown}, for the consumer to skip; fields it does not know are ignored. A record
+     * that is not an event of the contract raises {@link EventFormatException}.
+     */
+    public static DecodedEvent decode(EventRecord record) {
+        RecordHeaders headers = new RecordHeaders();
+        for (EventHeader header : record.headers()) {
+            headers.add(header.key(), header.value());
+        }
+        return decode(record.key(), record.value(), headers);
+    }
+
+    /** {@link #decode(EventRecord)} straight from a consumed record, the headers not copied. */
+    public static DecodedEvent decode(ConsumerRecord<String, byte[]> record) {
+        return decode(record.key(), record.value(), record.headers());
+    }
+
+    private static DecodedEvent decode(String key, byte[] value, Headers headers) {
+        if (value == null) {
+            if (key == null) {
+                throw new EventFormatException("a tombstone without a key");
+            }
+            return new DecodedEvent.Tombstone(key);
+        }
+        Header contentType = headers.lastHeader(CONTENT_TYPE);
+        if (contentType != null && new String(contentType.value(), StandardCharsets.UTF_8).startsWith("application/cloudevents")) {
+            return fromStructured(readStructured(value));
+        }
+        return fromBinary(readBinary(headers, value));
+    }
+
+    private static CloudEvent readStructured(byte[] value) {
+        try {
+            return StructuredJson.MAPPER.readValue(value, CloudEvent.class);
+        } catch (IOException | RuntimeException e) {
+            throw new EventFormatException("malformed structured CloudEvent: " + e.getMessage(), e);
+        }
+    }
+
+    private static CloudEvent readBinary(Headers headers, byte[] value) {
+        if (headers.lastHeader("ce_specversion") == null) {
+            throw new EventFormatException("neither a binary-mode nor a structured CloudEvent");
+        }
+        try {
+            return KafkaMessageFactory.createReader(headers, value).toEvent();
+        } catch (RuntimeException e) {
+            throw new EventFormatException("malformed binary-mode CloudEvent: " + e.getMessage(), e);
+        }
+    }
+
+    private static DecodedEvent fromStructured(CloudEvent event) {
+        String subject = subject(event);
+        Optional<EventType> type = EventType.fromTypeName(event.getType());
+        if (type.isEmpty()) {
+            return new DecodedEvent.Unknown(subject, event.getType());
+        }
+        if (type.get().isMedia()) {
+            throw new EventFormatException(event.getType() + " travels in binary mode, not as JSON");
+        }
+        CloudEventData data = event.getData();
+        if (!(data instanceof JsonCloudEventData json)) {
+            throw new EventFormatException(event.getType() + " must carry JSON data");
+        }
+        JsonNode node = json.getNode();
+        try {
+            return new DecodedEvent.Structured(new StructuredEvent(envelope(event, type.get(), subject),
+                    EventDataJson.read(type.get(), node)));
+        } catch (IllegalArgumentException e) {
+            throw new EventFormatException(e.getMessage(), e);
+        }
+    }
+
+    private static DecodedEvent fromBinary(CloudEvent event) {
+        String subject = subject(event);
+        Optional<EventType> type = EventType.fromTypeName(event.getType());
+        if (type.isEmpty()) {
+            return new DecodedEvent.Unknown(subject, event.getType());
+        }
+        if (!type.get().isMedia()) {
+            throw new EventFormatException(event.getType() + " must be a structured event");
+        }
+        CloudEventData data = event.getData();
+        return new DecodedEvent.Media(new MediaEvent(envelope(event, type.get(), subject), extension(event, SESSION_ID),
+                number(event, SEQUENCE), number(event, RTMP_TIMESTAMP), data == null ? new byte[0] : data.toBytes()));
+    }
+
+    private static String subject(CloudEvent event) {
+        if (event.getSpecVersion() != SpecVersion.V1) {
+            throw new EventFormatException("unsupported CloudEvents specversion " + event.getSpecVersion());
+        }
+        if (event.getSubject() == null) {
+            throw new EventFormatException("an event without a subject (the stream id)");
+        }
+        return event.getSubject();
+    }
+
+    private static EventEnvelope envelope(CloudEvent event, EventType type, String subject) {
+        if (event.getTime() == null) {
+            throw new EventFormatException("an event without a time");
+        }
+        Instant time = event.getTime().toInstant();
+        return new EventEnvelope(event.getId(), event.getSource(), type, subject, time);
+    }
+
+    private static String extension(CloudEvent event, String name) {
+        Object value = event.getExtension(name);
+        if (value == null) {
+            throw new EventFormatException("missing attribute " + name + " (header ce_" + name + ")");
+        }
+        return value.toString();
+    }
+
+    private static long number(CloudEvent event, String name) {
+        try {
+            return Long.parseLong(extension(event, name));
+        } catch (NumberFormatException e) {
+            throw new EventFormatException("attribute " + name + " must be a number");
+        }
+    }
+}
