@@ -32,6 +32,16 @@ INGEST_RTMP="${INGEST_RTMP:-rtmp://localhost:1935/live}"
 RECORDING_HTTP="${RECORDING_HTTP:-http://localhost:8082}"
 RESULTS="$BENCH/recording.tsv"
 
+# Whatever this script starts in the background stops with it, however it ends.
+BACKGROUND=()
+cleanup() {
+  local pid
+  for pid in "${BACKGROUND[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+
 say() { echo "bench: $*"; }
 die() { echo "bench: $*" >&2; exit 1; }
 seconds() { local value="$1"; echo "${value%s}"; }
@@ -119,6 +129,7 @@ run_sluice() {
   start="$(date +%s.%N)"
   sample_lag >"$BENCH/lag.txt" &
   local sampler=$!
+  BACKGROUND+=("$sampler")
   sleep "$(seconds "$DURATION")"
   end="$(date +%s.%N)"
   local all_after recording_after
@@ -141,6 +152,8 @@ run_nginx() {
   local dir="$BENCH/nginx-recording"
   rm -rf "$dir"
   mkdir -p "$dir/logs" "$dir/flv" "$dir/hls"
+  # nginx's workers run as an unprivileged user: they must be able to write the recordings.
+  chmod 0777 "$dir/flv" "$dir/hls"
   cat >"$dir/nginx.conf" <<CONF
 load_module $RTMP_MODULE;
 daemon off;
@@ -169,6 +182,7 @@ CONF
   nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
   "$nginx_bin" -p "$dir/" -c "$dir/nginx.conf" -e "$dir/logs/error.log" &
   local nginx=$!
+  BACKGROUND+=("$nginx")
   sleep 1
   kill -0 "$nginx" || die "nginx did not start; see $dir/logs/error.log"
   # First sight of each stream's recording file (its first bytes) and of its first playlist.
@@ -181,6 +195,7 @@ CONF
      sleep 0.1
    done) &
   local watcher=$!
+  BACKGROUND+=("$watcher")
   say "nginx: $STREAMS streams over RTMP, recording to FLV and HLS"
   "$JAVA" -jar "$JAR" rtmp --label nginx-recording --url "rtmp://127.0.0.1:$NGINX_RTMP_PORT/live" --clip "$CLIP" \
     --streams "$STREAMS" --pace realtime --ramp "$RAMP" --warmup "$WARMUP" --duration "$DURATION" \
