@@ -110,6 +110,16 @@ public final class ServiceCatalog {
                 log -> tlsCertificate(settings).ensure(javaHome, log));
     }
 
+    /**
+     * One more recording instance beside the stack's own, in the same consumer group: {@code name} is its
+     * process and log, and {@code settings} give it a port of its own ({@code recording.port}). For tests of
+     * partitions moving between instances.
+     */
+    public static QuarkusService recordingInstance(StackSettings settings, StackEndpoints endpoints, String name) {
+        return new QuarkusService(settings, name, "recording-service", List.of(new PortClaim("recording.port", "HTTP")),
+                recordingEnvironment(settings, endpoints), log -> { });
+    }
+
     /** The local RTMPS certificate; {@link io.sluice.stack.component.QuarkusService} makes it before ingest starts. */
     public static SelfSignedCertificate tlsCertificate(StackSettings settings) {
         return SelfSignedCertificate.in(settings.home().resolve("tls"));

@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,6 +48,7 @@ public class MediaRecorder {
     private static final Logger LOG = Logger.getLogger(MediaRecorder.class);
     /** Segments before the newest whose parts stay stored: what live playlists list, and one more. */
     private static final int PART_SEGMENTS_KEPT = PlaylistBuilder.SEGMENTS_WITH_PARTS + 1;
+    private static final int MAX_PARALLEL_WRITES = 32;
 
     private final RecordingSettings settings;
     private final ObjectStore store;
@@ -58,6 +62,9 @@ public class MediaRecorder {
     private final MeterRegistry meters;
     private final TagSampler sampler;
     private final Timer partLatency;
+    /** Object writes of one round run in parallel: each waits for its own fsync or object store round trip. */
+    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore writeSlots = new Semaphore(MAX_PARALLEL_WRITES);
 
     MediaRecorder(RecordingSettings settings, ObjectStore store, RecordingRepository recordings, MediaRepository media,
             SessionRepository sessions, RecorderStateRepository states, RecordingEventOutbox events,
@@ -78,6 +85,11 @@ public class MediaRecorder {
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(meters);
     }
 
+    /** A batch whose objects are written by this recorder's writers, {@code MAX_PARALLEL_WRITES} at a time. */
+    public StoreBatch newBatch() {
+        return new StoreBatch(store, writers, writeSlots);
+    }
+
     /** The stream's recorder as stored, or a new one that records nothing until a session starts. */
     public StreamRecorder load(String streamId) {
         StreamRecorder recorder = new StreamRecorder(streamId);
@@ -96,7 +108,7 @@ public class MediaRecorder {
      * it is committed, so that the database sees the stream's events in order.
      */
     public void sessionStarted(StreamRecorder recorder, StreamInfo stream, String sessionId, Instant startedAt) {
-        StoreBatch batch = new StoreBatch();
+        StoreBatch batch = newBatch();
         if (recorder.recording != null && recorder.sessionId != null && !recorder.sessionEnded
                 && !recorder.sessionId.equals(sessionId)) {
             // The previous session never ended on the log (a takeover, or its ingest died): its media is complete.
@@ -176,8 +188,9 @@ public class MediaRecorder {
     }
 
     /**
-     * One media record of a session: a sequence header or a frame goes into the segmenter, anything else is
-     * skipped. What the segmenter gives out is written to the store now and to the database in {@code batch}.
+     * One media record of a session: a sequence header or a frame goes into the segmenter, anything else
+     * (metadata and data messages, {@code kind} null) is skipped. What the segmenter gives out is written to the
+     * store now and to the database in {@code batch}.
      */
     public MediaOutcome media(StreamRecorder recorder, String sessionId, long sequence, TrackKind kind,
             long rtmpTimestamp, byte[] body, Instant receivedAt, StoreBatch batch) {
@@ -187,15 +200,18 @@ public class MediaRecorder {
         if (!sessionId.equals(recorder.sessionId) || recorder.sessionEnded) {
             return MediaOutcome.STALE_SESSION;
         }
+        if (recorder.lastSequence > 0 && sequence > recorder.lastSequence + 1) {
+            meters.counter("sluice.recording.media.sequence.gaps").increment();
+            LOG.warnf("Stream %s session %s: media sequence jumps from %d to %d; the records between are not on"
+                    + " the log", recorder.streamId, sessionId, recorder.lastSequence, sequence);
+        }
+        recorder.lastSequence = Math.max(recorder.lastSequence, sequence);
+        if (kind == null) {
+            return MediaOutcome.IGNORED;
+        }
         if (recorder.durable != null && sequence <= recorder.durable.writtenThrough(kind)) {
             return MediaOutcome.DUPLICATE;
         }
-        if (recorder.lastSequence > 0 && sequence > recorder.lastSequence + 1) {
-            meters.counter("sluice.recording.media.sequence.gaps").increment();
-            LOG.warnf("Stream %s session %s: media sequence jumps from %d to %d; the ingest lost what is between",
-                    recorder.streamId, sessionId, recorder.lastSequence, sequence);
-        }
-        recorder.lastSequence = Math.max(recorder.lastSequence, sequence);
         MediaUnit unit;
         List<SegmenterOutput> outputs;
         try {
@@ -273,12 +289,12 @@ public class MediaRecorder {
         for (SegmenterOutput output : outputs) {
             switch (output) {
                 case SegmenterOutput.Init init -> {
-                    store.put(ObjectKeys.init(prefix, init.period()), init.bytes());
+                    batch.put(ObjectKeys.init(prefix, init.period()), init.bytes());
                     Period period = Period.of(init.period(), init.tracks());
                     batch.change(() -> media.insertPeriod(recording.id(), period));
                 }
                 case SegmenterOutput.Part part -> {
-                    store.put(ObjectKeys.part(prefix, part.segment(), part.part()), part.bytes());
+                    batch.put(ObjectKeys.part(prefix, part.segment(), part.part()), part.bytes());
                     recorder.openParts.computeIfAbsent(part.segment(), s -> new TreeMap<>()).put(part.part(), part.bytes());
                     StoredPart stored = new StoredPart(part.segment(), part.part(), part.period(), part.durationMicros(),
                             part.bytes().length, part.independent());
@@ -295,7 +311,7 @@ public class MediaRecorder {
                 }
                 case SegmenterOutput.SegmentEnd end -> {
                     byte[] bytes = segmentBytes(recorder, prefix, end);
-                    store.put(ObjectKeys.segment(prefix, end.segment()), bytes);
+                    batch.put(ObjectKeys.segment(prefix, end.segment()), bytes);
                     byte[] index = FragmentReader.index(bytes, FragmentReader.Limits.DEFAULTS);
                     StoredSegment segment = new StoredSegment(end.segment(), end.period(), end.durationMicros(),
                             bytes.length, end.independent());
@@ -336,6 +352,7 @@ public class MediaRecorder {
         var out = new ByteArrayOutputStream();
         for (int part = 0; part < end.parts(); part++) {
             byte[] bytes = cached == null ? null : cached.get(part);
+            // A part written before a restart is read back; one of this round is still in memory.
             out.writeBytes(bytes != null ? bytes : store.read(ObjectKeys.part(prefix, end.segment(), part)));
         }
         return out.toByteArray();

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -110,7 +111,7 @@ public class PlaybackService {
                 checkReach(blocking, edge);
             }
             Optional<MediaPlaylist> playlist = settings.playlists().live(segments, parts, uriPrefix);
-            if (playlist.isPresent() && (blocking == null || reached(blocking, edge.orElseThrow(), current.id()))) {
+            if (playlist.isPresent() && (blocking == null || reached(blocking, edge.orElseThrow()))) {
                 return new PlaylistAnswer(current, playlist.get().text(), true);
             }
             String id = current.id();
@@ -194,7 +195,7 @@ public class PlaybackService {
     }
 
     /** Whether the segment or part a blocking request names is stored. */
-    private boolean reached(BlockingRequest blocking, PlaylistBuilder.Edge edge, String recordingId) {
+    private static boolean reached(BlockingRequest blocking, PlaylistBuilder.Edge edge) {
         if (blocking.msn() < edge.segment() || blocking.msn() == edge.segment() && edge.segmentComplete()) {
             return true;
         }
@@ -202,7 +203,7 @@ public class PlaybackService {
     }
 
     /** Waits until the recording's media changes; past the deadline, gives up with what {@code missing} says. */
-    private void awaitChange(String recordingId, long version, long deadline, java.util.function.Supplier<String> missing) {
+    private void awaitChange(String recordingId, long version, long deadline, Supplier<String> missing) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             throw new PlaybackNotYetException(missing.get() + " after " + config.playback().blockingTimeout().toMillis()
