@@ -188,7 +188,7 @@ CONF
   # First sight of each stream's recording file (its first bytes) and of its first playlist.
   (while true; do
      now="$(date +%s.%N)"
-     for f in "$dir"/flv/*.flv; do [ -e "$f" ] && n="$(basename "$f" .flv)" && n="${n%-*}" && \
+     for f in "$dir"/flv/*.flv; do [ -e "$f" ] && n="$(basename "$f" .flv)" && \
        { grep -q "^start $n " "$dir/seen" 2>/dev/null || echo "start $n $now" >>"$dir/seen"; }; done
      for f in "$dir"/hls/*/index.m3u8; do [ -e "$f" ] && n="$(basename "$(dirname "$f")")" && \
        { grep -q "^playlist $n " "$dir/seen" 2>/dev/null || echo "playlist $n $now" >>"$dir/seen"; }; done
