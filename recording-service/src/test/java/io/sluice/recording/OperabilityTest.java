@@ -8,6 +8,6 @@ class OperabilityTest extends OperabilityContract {
 
     @Override
     protected String[] readinessChecks() {
-        return new String[] {"Database connections health check", "Kafka connection health check"};
+        return new String[] {"Database connections health check", "Kafka connection health check", "Recording"};
     }
 }

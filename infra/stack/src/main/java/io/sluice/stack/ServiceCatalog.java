@@ -42,7 +42,7 @@ public final class ServiceCatalog {
                 new QuarkusService(settings, "ingest", "ingest-service", INGEST_PORTS, ingestEnvironment(settings, endpoints),
                         log -> tlsCertificate(settings).ensure(javaHome, log)),
                 new QuarkusService(settings, "recording", "recording-service", List.of(new PortClaim("recording.port", "HTTP")),
-                        environment(settings, endpoints, "recording", "recording.port"), nothing),
+                        recordingEnvironment(settings, endpoints), nothing),
                 new QuarkusService(settings, "simulcast", "simulcast-service", List.of(new PortClaim("simulcast.port", "HTTP")),
                         environment(settings, endpoints, "simulcast", "simulcast.port"), nothing));
     }
@@ -70,6 +70,18 @@ public final class ServiceCatalog {
         env.put("SLUICE_AUTH_INGEST_RTMPS_URL", "rtmps://localhost:" + settings.get("ingest.rtmps-port") + "/live");
         env.put("SLUICE_AUTH_INGEST_RTMP_URL", "rtmp://localhost:" + settings.get("ingest.rtmp-port") + "/live");
         env.put("SLUICE_AUTH_PLAYBACK_BASE_URL", "http://localhost:" + settings.get("recording.port"));
+        return env;
+    }
+
+    /**
+     * Recordings are kept in the stack's state folder ({@code .sluice/recordings}), and the playback and download
+     * URLs recording-service hands out are this stack's own.
+     */
+    private static Map<String, String> recordingEnvironment(StackSettings settings, StackEndpoints endpoints) {
+        Map<String, String> env = environment(settings, endpoints, "recording", "recording.port");
+        env.put("SLUICE_RECORDING_STORAGE_TYPE", "filesystem");
+        env.put("SLUICE_RECORDING_STORAGE_DIRECTORY", settings.home().resolve("recordings").toString());
+        env.put("SLUICE_RECORDING_PUBLIC_BASE_URL", "http://localhost:" + settings.get("recording.port"));
         return env;
     }
 
@@ -103,6 +115,16 @@ public final class ServiceCatalog {
         Path javaHome = settings.javaExecutable().getParent().getParent();
         return new QuarkusService(settings, name, "ingest-service", INGEST_PORTS, env,
                 log -> tlsCertificate(settings).ensure(javaHome, log));
+    }
+
+    /**
+     * One more recording instance beside the stack's own, in the same consumer group: {@code name} is its
+     * process and log, and {@code settings} give it a port of its own ({@code recording.port}). For tests of
+     * partitions moving between instances.
+     */
+    public static QuarkusService recordingInstance(StackSettings settings, StackEndpoints endpoints, String name) {
+        return new QuarkusService(settings, name, "recording-service", List.of(new PortClaim("recording.port", "HTTP")),
+                recordingEnvironment(settings, endpoints), log -> { });
     }
 
     /** The local RTMPS certificate; {@link io.sluice.stack.component.QuarkusService} makes it before ingest starts. */

@@ -1,0 +1,53 @@
+package io.sluice.recording.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.sluice.recording.config.RecordingConfig;
+import io.sluice.recording.domain.AccessDeniedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Turns the verified token of a request into a {@link Caller}, by the same rules as auth-service: the tenant is
+ * one name from the configured claim, or the token is refused rather than a tenant guessed from it.
+ */
+@ApplicationScoped
+public class CallerResolver {
+
+    /** The longest tenant name (auth-service's limit). */
+    public static final int TENANT_MAX_LENGTH = 128;
+
+    private final RecordingConfig config;
+
+    CallerResolver(RecordingConfig config) {
+        this.config = config;
+    }
+
+    public Caller resolve(SecurityIdentity identity) {
+        String tenant = null;
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            tenant = tenant(token.getClaim(config.identity().tenantClaim()));
+        }
+        return new Caller(tenant, identity.hasRole(config.identity().adminRole()),
+                identity.hasRole(config.identity().streamerRole()));
+    }
+
+    private String tenant(Object claim) {
+        String name = switch (claim) {
+            case null -> null;
+            case String text -> text;
+            case JsonString json -> json.getString();
+            default -> throw new AccessDeniedException(AccessDeniedException.Reason.INVALID_TENANT,
+                    "The token's " + config.identity().tenantClaim() + " claim is not a single tenant name");
+        };
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        if (name.length() > TENANT_MAX_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+            throw new AccessDeniedException(AccessDeniedException.Reason.INVALID_TENANT,
+                    "The token's " + config.identity().tenantClaim() + " claim is longer than " + TENANT_MAX_LENGTH
+                            + " characters or holds control characters");
+        }
+        return name;
+    }
+}
