@@ -21,9 +21,15 @@ import java.util.TreeMap;
  * lists ports and labels in an order that changes from one build to the next, which would make the
  * committed copy differ without a change. Objects are sorted by kind and name, keys alphabetically, and a
  * list whose items all have a {@code name} by that name (ports, environment variables, volumes: lists
- * Kubernetes merges by name, where the order carries no meaning).
+ * Kubernetes merges by name, where the order carries no meaning). Annotations that describe the checkout
+ * rather than the configuration (its git remote, commit, build time) are left out, so a clone elsewhere
+ * generates the same files.
  */
 final class CanonicalYaml {
+
+    /** Annotations the Quarkus Kubernetes extension takes from the checkout, not from the configuration. */
+    private static final List<String> CHECKOUT_ANNOTATIONS = List.of(
+            "app.quarkus.io/vcs-uri", "app.quarkus.io/vcs-url", "app.quarkus.io/commit-id", "app.quarkus.io/build-timestamp");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -60,6 +66,7 @@ final class CanonicalYaml {
         if (node.isObject()) {
             Map<String, JsonNode> fields = new TreeMap<>();
             node.properties().forEach(e -> fields.put(e.getKey(), sorted(e.getValue())));
+            CHECKOUT_ANNOTATIONS.forEach(fields::remove);
             ObjectNode object = JsonNodeFactory.instance.objectNode();
             fields.forEach(object::set);
             return object;

@@ -48,4 +48,19 @@ class CanonicalYamlTest {
 
         assertThat(canonical).contains("prometheus.io/port: \"8081\"").contains("- b\n- a\n");
     }
+
+    @Test
+    void annotationsTakenFromTheCheckoutAreLeftOut() {
+        String canonical = CanonicalYaml.of("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: auth-service
+                  annotations: {app.quarkus.io/vcs-uri: /check/repo.git, app.quarkus.io/commit-id: abc123,
+                                app.quarkus.io/build-timestamp: "2026-12-05", app.quarkus.io/quarkus-version: 3.33.2}
+                """);
+
+        assertThat(canonical).contains("app.quarkus.io/quarkus-version: 3.33.2")
+                .doesNotContain("vcs-uri").doesNotContain("commit-id").doesNotContain("build-timestamp");
+    }
 }

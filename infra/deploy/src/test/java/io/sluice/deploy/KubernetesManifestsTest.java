@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -232,6 +233,22 @@ class KubernetesManifestsTest {
             }
         }
         assertThat(env(container(folder, "ingest-service"), "QUARKUS_OIDC_CREDENTIALS_SECRET").getValueFrom().getSecretKeyRef()).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void everyRecordingReplicaKeepsRecordingsOnTheOneSharedClaim(String folder) {
+        Container recording = container(folder, "recording-service");
+        String directory = env(recording, "SLUICE_RECORDING_STORAGE_DIRECTORY").getValue();
+        assertThat(env(recording, "SLUICE_RECORDING_STORAGE_TYPE").getValue()).isEqualTo("filesystem");
+        String volume = recording.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(directory))
+                .findFirst().orElseThrow(() -> new AssertionError("nothing mounted on " + directory)).getName();
+        String claim = podTemplates(folder).get("recording-service").getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(volume)).findFirst().orElseThrow().getPersistentVolumeClaim().getClaimName();
+        PersistentVolumeClaim pvc = named(folder, PersistentVolumeClaim.class, claim);
+        // Several replicas (KEDA) mount it at once; a development cluster's nodes are one.
+        assertThat(pvc.getSpec().getAccessModes()).containsExactly(folder.equals("overlays/dev") ? "ReadWriteOnce" : "ReadWriteMany");
+        assertThat(env(recording, "SLUICE_RECORDING_PUBLIC_BASE_URL").getValueFrom().getConfigMapKeyRef().getKey()).isEqualTo("playback-base-url");
     }
 
     @ParameterizedTest
