@@ -240,7 +240,10 @@ public interface IngestConfig {
 
     interface Kafka {
 
-        /** Bytes sent but not yet acknowledged per session; past it, the socket is no longer read. */
+        /**
+         * Bytes sent but not yet acknowledged per session, each record counted with its key, headers and
+         * overhead; past it, the socket is no longer read.
+         */
         @WithDefault("16777216")
         @Min(1048576)
         long maxInFlightBytesPerSession();

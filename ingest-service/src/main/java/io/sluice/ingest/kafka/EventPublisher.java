@@ -16,6 +16,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -58,7 +59,12 @@ public class EventPublisher {
      * on Kafka's thread (or at once, on the caller's, when the producer refuses it outright).
      */
     public void send(String topic, EventRecord record, Callback callback) {
-        sender.send(KafkaEventRecords.toProducerRecord(topic, record), callback);
+        send(KafkaEventRecords.toProducerRecord(topic, record), callback);
+    }
+
+    /** As {@link #send(String, EventRecord, Callback)}, for a record already made. */
+    public void send(ProducerRecord<String, byte[]> record, Callback callback) {
+        sender.send(record, callback);
     }
 
     /** Whether the metadata of every topic sessions write to is known, so that sends are taken. */

@@ -10,6 +10,7 @@ import io.sluice.events.Topics;
 import io.sluice.events.data.SessionEnded;
 import io.sluice.events.data.SessionStarted;
 import io.sluice.events.data.SessionStats;
+import io.sluice.events.kafka.KafkaEventRecords;
 import io.sluice.ingest.config.IngestConfig;
 import io.sluice.ingest.metrics.IngestMetrics;
 import io.vertx.core.Vertx;
@@ -17,7 +18,9 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.LongFunction;
 import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
 /**
@@ -101,10 +104,17 @@ public class SessionEventSender {
         publisher.send(Topics.SESSIONS, EventCodec.encode(StructuredEvent.of(source, stats, stats.at())), countsFailure);
     }
 
-    public void media(EventType type, String streamId, String sessionId, long sequence, long rtmpTimestamp, byte[] payload,
-            Callback callback) {
+    /**
+     * Sends one media message to the media log and answers what its record costs ({@link RecordCost}), which
+     * {@code callbackForCost} is told as well, so that the acknowledgement gives back what was taken.
+     */
+    public long media(EventType type, String streamId, String sessionId, long sequence, long rtmpTimestamp, byte[] payload,
+            LongFunction<Callback> callbackForCost) {
         EventEnvelope envelope = EventEnvelope.forMediaMessage(source, type, streamId, sessionId, sequence, Instant.now());
         MediaEvent event = new MediaEvent(envelope, sessionId, sequence, rtmpTimestamp, payload);
-        publisher.send(Topics.MEDIA, EventCodec.encode(event), callback);
+        ProducerRecord<String, byte[]> record = KafkaEventRecords.toProducerRecord(Topics.MEDIA, EventCodec.encode(event));
+        long cost = RecordCost.of(record);
+        publisher.send(record, callbackForCost.apply(cost));
+        return cost;
     }
 }

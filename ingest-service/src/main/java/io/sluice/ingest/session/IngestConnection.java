@@ -288,10 +288,12 @@ public final class IngestConnection {
         }
         services.metrics().messageIn(type.typeName());
         sequence++;
-        long size = payload.length;
-        flow.sending(size);
-        services.sender().media(type, live.streamId(), live.sessionId(), sequence, timestamp, payload,
-                flowCallback(size, readNanos));
+        // Counted by what the record costs, headers and key included, not by its payload: a flood of empty
+        // messages fills the in-flight budgets too. Its acknowledgement is handled on this event loop,
+        // after this call, so counting after the send is counting before the release.
+        long cost = services.sender().media(type, live.streamId(), live.sessionId(), sequence, timestamp, payload,
+                bytes -> flowCallback(bytes, readNanos));
+        flow.sending(cost);
     }
 
     // ---- Kafka's answers ---------------------------------------------------------------------------
