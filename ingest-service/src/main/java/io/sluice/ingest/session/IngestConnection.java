@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
@@ -64,7 +65,8 @@ public final class IngestConnection {
     private final RtmpServerSession rtmp;
     private final SocketFlowControl flow;
     private final ReplyWriter replies;
-    private final AcknowledgementInbox acknowledgements;
+    /** Set by the first media record Kafka gave up on: one failure ends the session, the others are its echo. */
+    private final AtomicBoolean mediaFailed = new AtomicBoolean();
     private final long openedNanos = System.nanoTime();
     /** Done once this connection's last events are handed to Kafka: what a publisher taking over waits for. */
     private final CompletableFuture<Void> endHandedOver = new CompletableFuture<>();
@@ -108,7 +110,6 @@ public final class IngestConnection {
         this.flow = new SocketFlowControl(socket, clientAddress, context, services.budget(), services.metrics(),
                 config.kafka().maxInFlightBytesPerSession(), now -> limits.mediaArrived(now));
         this.replies = new ReplyWriter(socket, flow, services.memoryBudget(), config.limits().maxPendingReplyBytes());
-        this.acknowledgements = new AcknowledgementInbox(context, this::acknowledged);
     }
 
     /**
@@ -304,19 +305,18 @@ public final class IngestConnection {
             if (error == null) {
                 services.metrics().ackLatency(System.nanoTime() - readNanos);
             }
-            acknowledgements.settled(bytes, error);
+            flow.settled(bytes);
+            if (error != null && mediaFailed.compareAndSet(false, true)) {
+                context.runOnContext(v -> mediaNotAcknowledged(error));
+            }
         };
     }
 
-    private void acknowledged(long bytes, Exception error) {
-        flow.settled(bytes);
-        if (error != null) {
-            services.metrics().produceFailed(Topics.MEDIA);
-            finish(EndReason.BACKEND_UNAVAILABLE, "Kafka did not acknowledge within "
-                    + config.kafka().unavailableGrace().toSeconds() + " s: " + error.getMessage());
-            return;
-        }
-        flow.resumeWhenRoom();
+    /** Kafka gave up on a media record: the session cannot go on without a hole in its log. */
+    private void mediaNotAcknowledged(Exception error) {
+        services.metrics().produceFailed(Topics.MEDIA);
+        finish(EndReason.BACKEND_UNAVAILABLE, "Kafka did not acknowledge within "
+                + config.kafka().unavailableGrace().toSeconds() + " s: " + error.getMessage());
     }
 
     /** Where our session.started landed on the sessions topic: what orders us against other instances. */

@@ -4,6 +4,8 @@ import io.sluice.ingest.kafka.InFlightBudget;
 import io.sluice.ingest.metrics.IngestMetrics;
 import io.vertx.core.Context;
 import io.vertx.core.net.NetSocket;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.jboss.logging.Logger;
 
@@ -14,7 +16,15 @@ import org.jboss.logging.Logger;
  * resumes once the session is at half its limit and the budget has room. Replies the client does not read
  * pause reading too ({@link ReplyWriter}): a client that floods requests and never reads the answers stops
  * being read. A session over its {@link MessageRate} is not read until its budget is back. The socket is read
- * again when no cause holds. Owned by the connection's event loop.
+ * again when no cause holds. Owned by the connection's event loop, except {@link #settled}, which Kafka's
+ * thread calls.
+ *
+ * <p>Acknowledgements settle on Kafka's thread, straight into the counters: handing each over to the event
+ * loop woke that loop once per produce response for every session with a record in it, which cost more
+ * than the counting. The event loop is only called on when it has something to do: reading to resume.
+ * The pause and the release meet like this: the event loop counts, then sets the pause flag, then looks at
+ * the count again; Kafka's thread uncounts, then looks at the flag. One of the two always sees the other's
+ * write, so a pause never misses the acknowledgement that ends it.
  */
 final class SocketFlowControl {
 
@@ -28,9 +38,12 @@ final class SocketFlowControl {
     private final long perSessionLimit;
     private final LongConsumer onResumed;
 
-    private long inFlightBytes;
+    /** This session's bytes sent to Kafka and not yet settled. */
+    private final AtomicLong inFlightBytes = new AtomicLong();
     /** Paused because Kafka has not acknowledged enough: the encoder's silence is then not its own doing. */
-    private boolean pausedForKafka;
+    private volatile boolean pausedForKafka;
+    /** A look at whether to resume is queued on the event loop; more acknowledgements meanwhile ride along. */
+    private final AtomicBoolean resumeCheckQueued = new AtomicBoolean();
     private long pausedAtNanos;
     /** Paused because the client has not read enough of our replies. */
     private boolean pausedForReplies;
@@ -52,26 +65,37 @@ final class SocketFlowControl {
 
     /** Counts {@code bytes} about to be sent; pauses reading when this session or all of them are over their limit. */
     void sending(long bytes) {
-        inFlightBytes += bytes;
+        long inFlight = inFlightBytes.addAndGet(bytes);
         boolean budgetOk = budget.take(bytes);
-        if (!pausedForKafka && (!budgetOk || inFlightBytes > perSessionLimit)) {
+        if (!pausedForKafka && (!budgetOk || inFlight > perSessionLimit)) {
             pausedForKafka = true;
             pausedAtNanos = System.nanoTime();
             socket.pause();
             metrics.backpressurePaused("kafka");
-            LOG.debugf("connection %s: paused reading, %d bytes awaiting Kafka", clientAddress, inFlightBytes);
+            LOG.debugf("connection %s: paused reading, %d bytes awaiting Kafka", clientAddress, inFlight);
+            // Acknowledgements that came between the count and the flag did not see the pause: look again.
+            resumeWhenRoom();
         }
     }
 
-    /** Kafka acknowledged (or failed) {@code bytes}: they no longer count. */
+    /**
+     * From Kafka's thread: Kafka acknowledged (or failed) {@code bytes}, which no longer count. The event loop
+     * is called on only while reading is paused for Kafka.
+     */
     void settled(long bytes) {
-        inFlightBytes -= bytes;
+        inFlightBytes.addAndGet(-bytes);
         budget.release(bytes);
+        if (pausedForKafka && resumeCheckQueued.compareAndSet(false, true)) {
+            context.runOnContext(v -> {
+                resumeCheckQueued.set(false);
+                resumeWhenRoom();
+            });
+        }
     }
 
-    /** Resumes reading once the session is at half its limit and the budget has room. */
-    void resumeWhenRoom() {
-        if (pausedForKafka && inFlightBytes <= perSessionLimit / 2) {
+    /** On the event loop: resumes reading once the session is at half its limit and the budget has room. */
+    private void resumeWhenRoom() {
+        if (pausedForKafka && inFlightBytes.get() <= perSessionLimit / 2) {
             budget.whenAvailable(() -> context.runOnContext(v -> resumeAfterKafka()));
         }
     }
@@ -135,11 +159,11 @@ final class SocketFlowControl {
     }
 
     long inFlightBytes() {
-        return inFlightBytes;
+        return inFlightBytes.get();
     }
 
     private void resumeAfterKafka() {
-        if (!pausedForKafka || stopped || inFlightBytes > perSessionLimit / 2) {
+        if (!pausedForKafka || stopped || inFlightBytes.get() > perSessionLimit / 2) {
             return;
         }
         pausedForKafka = false;
