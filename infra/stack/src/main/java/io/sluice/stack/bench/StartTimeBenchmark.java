@@ -2,10 +2,12 @@ package io.sluice.stack.bench;
 
 import io.sluice.stack.Stack;
 import io.sluice.stack.StackException;
+import io.sluice.stack.StackSettings;
 import io.sluice.stack.component.Health;
 import io.sluice.stack.component.QuarkusService;
 import io.sluice.stack.component.StartupCache;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +27,11 @@ import java.util.function.ToLongFunction;
  * idling. Runs alternate between the variants, so that a change in the machine's load hits them all.
  * {@code --train} adds a third variant: a cache trained by one full start against the stack (up to ready,
  * then SIGTERM; JEP 514's {@code -XX:AOTCacheOutput}), where the build's covers static initialisation only.
+ * {@code --floor} measures first, the same way, the floor: {@code benchmarks/start-floor}, a Quarkus application
+ * with one HTTP endpoint and health checks and nothing else (build it with
+ * {@code ./mvnw -f benchmarks/start-floor/pom.xml -DskipTests package}).
  *
- * <pre>java -cp infra/stack/target/sluice-stack-*-cli.jar io.sluice.stack.bench.StartTimeBenchmark [--runs N] [--idle S] [--train] [service...]</pre>
+ * <pre>java -cp infra/stack/target/sluice-stack-*-cli.jar io.sluice.stack.bench.StartTimeBenchmark [--runs N] [--idle S] [--train] [--floor] [service...]</pre>
  */
 public final class StartTimeBenchmark {
 
@@ -52,12 +57,14 @@ public final class StartTimeBenchmark {
         int runs = 5;
         int idleSeconds = 10;
         boolean train = false;
+        boolean floor = false;
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--idle" -> idleSeconds = Integer.parseInt(args[++i]);
                 case "--train" -> train = true;
+                case "--floor" -> floor = true;
                 default -> names.add(args[i]);
             }
         }
@@ -65,9 +72,11 @@ public final class StartTimeBenchmark {
             throw new StackException("no test stack is running in " + home + "; start it with test-stack up");
         }
         Stack stack = Stack.forTests(root, home, env);
-        List<QuarkusService> services = stack.services().stream()
-                .filter(s -> names.isEmpty() || names.contains(s.name()))
-                .toList();
+        List<QuarkusService> services = new ArrayList<>();
+        if (floor) {
+            services.add(floorApplication(stack));
+        }
+        stack.services().stream().filter(s -> names.isEmpty() || names.contains(s.name())).forEach(services::add);
         System.out.printf("| service | start-up cache | runs | start to ready, median (min-max) | CPU to ready, median | RSS after %d s idle, median |%n", idleSeconds);
         System.out.println("| --- | --- | --- | --- | --- | --- |");
         for (QuarkusService service : services) {
@@ -92,6 +101,18 @@ public final class StartTimeBenchmark {
                     median(list, Run::cpuMillis) / 1000.0, median(list, Run::idleRssKib) / 1024));
             System.out.flush();
         }
+    }
+
+    /** The floor application, on a free port, with the services' JVM options and nothing to connect to. */
+    private static QuarkusService floorApplication(Stack stack) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        StackSettings settings = stack.settings().with("floor.port", Integer.toString(port));
+        return new QuarkusService(settings, "floor", "benchmarks/start-floor", List.of(new QuarkusService.PortClaim("floor.port", "HTTP")),
+                Map.of("QUARKUS_HTTP_PORT", Integer.toString(port)), process -> {
+                });
     }
 
     /** One start to ready with {@code -XX:AOTCacheOutput}, then SIGTERM: the JVM writes the cache as it exits. */
