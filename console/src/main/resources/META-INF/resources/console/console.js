@@ -85,11 +85,20 @@
     setTimeout(tick, every);
   });
 
+  // A page that answers a create or a rotation shows the key once; its address becomes the stream's own, so
+  // that a reload shows the stream (without the key) instead of sending the form again.
+  const page = document.querySelector("[data-stream]");
+  if (page) {
+    const own = "/streams/" + encodeURIComponent(page.dataset.stream);
+    if (window.location.pathname !== own) {
+      window.history.replaceState(null, "", own);
+    }
+  }
+
   // The bitrate chart: one sample per refresh of the status panel, kept for the page's tab in sessionStorage.
   const chart = document.getElementById("bitrate-chart");
-  const grid = document.querySelector("[data-stream]");
   function samplesKey() {
-    return "sluice.bitrate." + grid.dataset.stream;
+    return "sluice.bitrate." + page.dataset.stream;
   }
   function loadSamples() {
     try {

@@ -26,9 +26,13 @@ public class SameOriginFilter {
         return Response.status(403).type("text/plain").entity("Changes are accepted from the console's own pages only.").build();
     }
 
-    private static boolean sameHost(String origin, String host) {
+    static boolean sameHost(String origin, String host) {
         try {
             URI uri = URI.create(origin);
+            if (uri.getHost() == null) {
+                // "null": the origin of a sandboxed frame or a privacy-sensitive redirect, never the console.
+                return false;
+            }
             String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
             return host != null && authority.equalsIgnoreCase(host);
         } catch (IllegalArgumentException e) {

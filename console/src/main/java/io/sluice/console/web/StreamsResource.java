@@ -52,9 +52,12 @@ public class StreamsResource {
         return Templates.list(streams.caller(), streams.list(), CreateForm.EMPTY, null);
     }
 
-    /** The table alone, fetched by the list page every few seconds so statuses change without a reload. */
+    /**
+     * The table alone, fetched by the list page every few seconds so statuses change without a reload. Not
+     * under {@code /streams/}, where every path is a stream's.
+     */
     @GET
-    @Path("streams/rows")
+    @Path("panels/streams")
     public TemplateInstance rows() {
         return Templates.rows(streams.list());
     }
