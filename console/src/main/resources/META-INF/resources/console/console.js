@@ -178,23 +178,39 @@
     });
   }
 
-  // When the stream goes live, the player loads the live stream; when it ends, the recording follows.
-  let wasLive = null;
-  function onStatus() {
-    drawChart();
+  // What the player shows follows the page: the live stream while it is live, else the newest recording
+  // (the playback URL's answer once the stream has ended), else nothing yet. It changes only when that
+  // changes, so a recording picked with its Play button keeps playing.
+  let wanted = null;
+  function updatePlayer() {
     const live = document.querySelector("#live-panel .live");
     if (!live || !video) {
       return;
     }
-    const isLive = live.dataset.live === "true";
-    if (isLive !== wasLive) {
-      play(video.dataset.src, isLive);
+    const recorded = document.querySelector("#recordings-panel tr[data-recording-id]:not([data-recording-status=deleted])");
+    const want = live.dataset.live === "true" ? "live" : recorded ? "recording" : "nothing";
+    if (want === wanted) {
+      return;
     }
-    wasLive = isLive;
+    wanted = want;
+    if (want === "nothing") {
+      if (hls) {
+        hls.destroy();
+        hls = null;
+      }
+      say(playerState, "Nothing to play yet: the player starts when the stream goes live.");
+    } else {
+      play(video.dataset.src, want === "live");
+    }
   }
   const livePanel = document.getElementById("live-panel");
   if (livePanel) {
-    livePanel.addEventListener("refreshed", onStatus);
-    onStatus();
+    livePanel.addEventListener("refreshed", () => {
+      drawChart();
+      updatePlayer();
+    });
+    document.getElementById("recordings-panel").addEventListener("refreshed", updatePlayer);
+    drawChart();
+    updatePlayer();
   }
 })();

@@ -132,7 +132,7 @@ class ConsoleIT {
     }
 
     @Test
-    void aReadOnlyUserSeesTheStreamsAndNoButtonToChangeThem() {
+    void aReadOnlyUserSeesTheStreamsAndNoButtonToChangeThemThenSignsOut() {
         String id = createStream(DemoUser.ALICE, "Console read-only");
         try (ConsoleBrowser browser = ConsoleBrowser.open(consoleUrl).signIn(DemoUser.VICTOR)) {
             assertThat(browser.find("tenant").getText()).isEqualTo("acme");
@@ -147,6 +147,11 @@ class ConsoleIT {
                 assertThat(browser.present(button)).as(button).isFalse();
             }
             assertThat(browser.all("form[method=post]")).isEmpty();
+
+            browser.driver().findElement(By.linkText("Sign out")).click();
+            browser.await(Duration.ofSeconds(20), d -> d.getCurrentUrl().equals(consoleUrl + "/signed-out"));
+            browser.go("/streams/" + id);
+            browser.await(Duration.ofSeconds(20), d -> !d.findElements(By.id("username")).isEmpty());
         }
     }
 
