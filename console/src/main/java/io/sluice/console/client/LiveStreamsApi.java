@@ -6,8 +6,6 @@ import io.sluice.console.model.LiveStream;
 import io.sluice.console.model.Page;
 import io.sluice.console.model.Session;
 import jakarta.enterprise.context.RequestScoped;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +72,6 @@ public class LiveStreamsApi {
     }
 
     static String path(String id) {
-        return "/v1/live-streams/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+        return "/v1/live-streams/" + UrlPaths.segment(id);
     }
 }

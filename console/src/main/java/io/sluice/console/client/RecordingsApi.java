@@ -5,9 +5,7 @@ import io.sluice.console.model.Page;
 import io.sluice.console.model.Recording;
 import jakarta.enterprise.context.RequestScoped;
 import java.io.InputStream;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** recording-service's recordings API, called as the signed-in user. */
@@ -24,7 +22,7 @@ public class RecordingsApi {
 
     /** The stream's newest recordings, one page of the API's largest size. */
     public List<Recording> ofStream(String streamId) {
-        Page<Recording> page = client.get("/v1/recordings?limit=100&stream_id=" + enc(streamId), token.getToken(),
+        Page<Recording> page = client.get("/v1/recordings?limit=100&stream_id=" + UrlPaths.segment(streamId), token.getToken(),
                 client.type(Page.class, Recording.class));
         return page.data();
     }
@@ -42,10 +40,6 @@ public class RecordingsApi {
     }
 
     private static String path(String id) {
-        return "/v1/recordings/" + enc(id);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return "/v1/recordings/" + UrlPaths.segment(id);
     }
 }

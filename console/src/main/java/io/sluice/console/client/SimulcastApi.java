@@ -4,8 +4,6 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.sluice.console.model.Page;
 import io.sluice.console.model.SimulcastTarget;
 import jakarta.enterprise.context.RequestScoped;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,19 +34,15 @@ public class SimulcastApi {
     }
 
     public SimulcastTarget setEnabled(String streamId, String targetId, boolean enabled) {
-        return client.patch(path(streamId) + "/" + enc(targetId), token.getToken(), Map.of("enabled", enabled),
+        return client.patch(path(streamId) + "/" + UrlPaths.segment(targetId), token.getToken(), Map.of("enabled", enabled),
                 client.type(SimulcastTarget.class));
     }
 
     public void delete(String streamId, String targetId) {
-        client.delete(path(streamId) + "/" + enc(targetId), token.getToken());
+        client.delete(path(streamId) + "/" + UrlPaths.segment(targetId), token.getToken());
     }
 
     private static String path(String streamId) {
         return LiveStreamsApi.path(streamId) + "/simulcast-targets";
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -1,7 +1,6 @@
 package io.sluice.console.web;
 
 import io.sluice.console.client.ApiException;
-import io.sluice.console.client.LiveStreamsApi;
 import io.sluice.console.client.RecordingsApi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,12 +19,10 @@ import java.net.http.HttpResponse;
 public class RecordingResource {
 
     private final RecordingsApi recordings;
-    private final LiveStreamsApi streams;
     private final StreamPages pages;
 
-    RecordingResource(RecordingsApi recordings, LiveStreamsApi streams, StreamPages pages) {
+    RecordingResource(RecordingsApi recordings, StreamPages pages) {
         this.recordings = recordings;
-        this.streams = streams;
         this.pages = pages;
     }
 
@@ -52,10 +49,7 @@ public class RecordingResource {
             recordings.delete(recordingId);
             return StreamResource.backTo(id);
         } catch (ApiException e) {
-            if (e.notFound()) {
-                throw e;
-            }
-            return Response.status(e.status()).entity(pages.page(streams.get(id), null, e.sentence(), null, null)).build();
+            return pages.refused(id, e);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.sluice.console.client.SimulcastApi;
 import io.sluice.console.model.Caller;
 import io.sluice.console.model.LiveStream;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
@@ -61,6 +62,17 @@ public class StreamPages {
         String server = stream.ingest() == null ? "" : stream.ingest().rtmpsUrl();
         return Templates.page(streams.caller(), stream, key, EncoderCommand.ffmpeg(server, key), notice, actionError,
                 live(stream), recordingsOf(stream.id()), simulcastOf(stream.id()), Presets.ALL, simulcastError, targetUrl);
+    }
+
+    /**
+     * A change the API refused, shown on the stream's page next to the buttons in the API's own words. A
+     * stream that is not the caller's stays "not found" (the error pages).
+     */
+    Response refused(String id, ApiException e) {
+        if (e.notFound()) {
+            throw e;
+        }
+        return Response.status(e.status()).entity(page(streams.get(id), null, e.sentence(), null, null)).build();
     }
 
     TemplateInstance livePanel(String id) {

@@ -3,6 +3,7 @@ package io.sluice.console.web;
 import io.quarkus.qute.TemplateInstance;
 import io.sluice.console.client.ApiException;
 import io.sluice.console.client.LiveStreamsApi;
+import io.sluice.console.client.UrlPaths;
 import io.sluice.console.model.LiveStream;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -88,14 +89,11 @@ public class StreamResource {
         try {
             return then.apply(call.apply(id));
         } catch (ApiException e) {
-            if (e.notFound()) {
-                throw e;
-            }
-            return Response.status(e.status()).entity(pages.page(streams.get(id), null, e.sentence(), null, null)).build();
+            return pages.refused(id, e);
         }
     }
 
     static Response backTo(String id) {
-        return Response.seeOther(URI.create("/streams/" + Paths.segment(id))).build();
+        return Response.seeOther(URI.create("/streams/" + UrlPaths.segment(id))).build();
     }
 }
