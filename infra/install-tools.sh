@@ -4,13 +4,15 @@
 # ingest benchmark, RTMPS through the stream module's TLS), kcat, and Node.js with the two independent HLS
 # playlist parsers recording-service's tests check every playlist with (pinned in
 # recording-service/src/test/hls-validator/package-lock.json); for the checks of the deployment files,
-# Debian's docker-compose (its "config" needs no container engine) and kubectl with kustomize 5.
+# Debian's docker-compose (its "config" needs no container engine) and kubectl with kustomize 5; Chromium
+# and its WebDriver for the console's browser tests.
 # Debian/Ubuntu only; needs root (or sudo). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 packages=(ffmpeg gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
           gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
-          nginx-light libnginx-mod-rtmp libnginx-mod-stream kcat openssl procps curl unzip docker-compose)
+          nginx-light libnginx-mod-rtmp libnginx-mod-stream kcat openssl procps curl unzip docker-compose
+          chromium chromium-driver)
 # Node.js may come from elsewhere (nodesource bundles npm); Debian's own packages otherwise.
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)

@@ -45,7 +45,7 @@ class PlatformIT {
         List<ComponentStatus> statuses = stack.status();
 
         assertThat(statuses).extracting(ComponentStatus::name)
-                .containsExactly("postgres", "kafka", "keycloak", "auth", "ingest", "recording", "simulcast");
+                .containsExactly("postgres", "kafka", "keycloak", "auth", "ingest", "recording", "simulcast", "console");
         assertThat(statuses).allSatisfy(status -> assertThat(status.state())
                 .as(status.name()).isIn(ComponentStatus.State.HEALTHY, ComponentStatus.State.EXTERNAL));
     }

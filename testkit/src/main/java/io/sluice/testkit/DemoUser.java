@@ -16,6 +16,8 @@ public enum DemoUser {
 
     ALICE("alice", "acme"),
     BOB("bob", "globex"),
+    /** acme's read-only user: no role, so the APIs let it read acme's streams and change none. */
+    VICTOR("victor", "acme"),
     OLIVIA("olivia", "ops");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The four services of the platform and how the stack configures each: environment variables only, the
+ * The four services of the platform and the console, and how the stack configures each: environment variables only, the
  * same ones a container or a Kubernetes pod would set.
  */
 public final class ServiceCatalog {
@@ -44,7 +44,9 @@ public final class ServiceCatalog {
                 new QuarkusService(settings, "recording", "recording-service", List.of(new PortClaim("recording.port", "HTTP")),
                         recordingEnvironment(settings, endpoints), nothing),
                 new QuarkusService(settings, "simulcast", "simulcast-service", List.of(new PortClaim("simulcast.port", "HTTP")),
-                        environment(settings, endpoints, "simulcast", "simulcast.port"), nothing));
+                        environment(settings, endpoints, "simulcast", "simulcast.port"), nothing),
+                new QuarkusService(settings, "console", "console", List.of(new PortClaim("console.port", "HTTP")),
+                        consoleEnvironment(settings, endpoints), nothing));
     }
 
     private static Map<String, String> environment(StackSettings settings, StackEndpoints endpoints, String service, String portKey) {
@@ -70,6 +72,22 @@ public final class ServiceCatalog {
         env.put("SLUICE_AUTH_INGEST_RTMPS_URL", "rtmps://localhost:" + settings.get("ingest.rtmps-port") + "/live");
         env.put("SLUICE_AUTH_INGEST_RTMP_URL", "rtmp://localhost:" + settings.get("ingest.rtmp-port") + "/live");
         env.put("SLUICE_AUTH_PLAYBACK_BASE_URL", "http://localhost:" + settings.get("recording.port"));
+        return env;
+    }
+
+    /**
+     * The console signs people in through the stack's Keycloak with a client of its own, and calls this
+     * stack's services with their tokens. It has no database and reads no Kafka topic.
+     */
+    private static Map<String, String> consoleEnvironment(StackSettings settings, StackEndpoints endpoints) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", settings.get("console.port"));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", endpoints.oidcServerUrl());
+        env.put("QUARKUS_OIDC_CLIENT_ID", "sluice-console");
+        env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", "local-console-secret");
+        env.put("SLUICE_CONSOLE_SERVICES_AUTH", "http://localhost:" + settings.get("auth.port"));
+        env.put("SLUICE_CONSOLE_SERVICES_RECORDING", "http://localhost:" + settings.get("recording.port"));
+        env.put("SLUICE_CONSOLE_SERVICES_SIMULCAST", "http://localhost:" + settings.get("simulcast.port"));
         return env;
     }
 

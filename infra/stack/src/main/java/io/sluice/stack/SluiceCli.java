@@ -20,7 +20,7 @@ public final class SluiceCli {
               down                stop everything up started
               status              each component, its health and address
               test-stack up|down  a throw-away Kafka, PostgreSQL and Keycloak for a test run
-            components: postgres kafka keycloak auth ingest recording simulcast""";
+            components: postgres kafka keycloak auth ingest recording simulcast console""";
 
     private final PrintStream out;
     private final Path root;
@@ -128,6 +128,7 @@ public final class SluiceCli {
         String token = stack.keycloak().realmUrl() + "/protocol/openid-connect/token";
         out.println();
         out.println("Sluice is up.");
+        out.println("  console         http://localhost:" + s.get("console.port") + "   (sign in as a demo user below)");
         out.println("  auth API        http://localhost:" + s.get("auth.port") + "/v1   (OpenAPI UI: /q/swagger-ui)");
         out.println("  ingest          rtmps://localhost:" + s.get("ingest.rtmps-port") + "/live   rtmp://localhost:"
                 + s.get("ingest.rtmp-port") + "/live   (admin, health: http://localhost:" + s.get("ingest.port") + ")");
@@ -148,7 +149,7 @@ public final class SluiceCli {
         out.println("  victor  tenant acme     no role: reads acme's streams, changes none");
         out.println("  olivia  tenant ops      roles admin, streamer");
         out.println();
-        out.println("Next: get a token, then create a live stream:");
+        out.println("Next: open the console and sign in as alice, or get a token and create a live stream:");
         out.println("  TOKEN=$(curl -s " + token + " -d grant_type=password -d client_id=sluice-cli \\");
         out.println("          -d username=alice -d password=alice | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
         out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" http://localhost:" + s.get("auth.port") + "/v1/me");

@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * The whole platform in start order: PostgreSQL, Kafka, Keycloak, then the four services. {@code down}
+ * The whole platform in start order: PostgreSQL, Kafka, Keycloak, then the four services and the console. {@code down}
  * stops in the reverse order.
  */
 public final class Stack {
@@ -30,7 +30,7 @@ public final class Stack {
     /** Settings a test stack draws fresh free ports for, so it never collides with a local stack. */
     private static final List<String> TEST_PORTS = List.of("kafka.port", "kafka.controller.port", "keycloak.port",
             "keycloak.management-port", "auth.port", "ingest.port", "ingest.rtmp-port", "ingest.rtmps-port",
-            "recording.port", "simulcast.port");
+            "recording.port", "simulcast.port", "console.port");
 
     private final StackSettings settings;
     private final PostgresServer postgres;

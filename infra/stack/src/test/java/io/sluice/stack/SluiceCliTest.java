@@ -60,7 +60,7 @@ class SluiceCliTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(printed()).contains("no component named 'zookeeper'; components: postgres, kafka, keycloak, auth, ingest,"
-                + " recording, simulcast");
+                + " recording, simulcast, console");
     }
 
     @Test
