@@ -87,6 +87,10 @@ public interface SimulcastConfig {
 
         @WithDefault("sluice-simulcast")
         String groupId();
+
+        /** A live session without media this long ends for its targets, as if its end had been told. */
+        @WithDefault("30s")
+        Duration idleTimeout();
     }
 
     /** The token claims and roles, as auth-service reads them. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * The targets API's rules. A stream's tenant comes from the key registry; a caller sees the targets of its tenant's
@@ -22,6 +23,7 @@ import java.util.List;
 @ApplicationScoped
 public class TargetService {
 
+    private static final Logger LOG = Logger.getLogger(TargetService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TargetRepository targets;
@@ -62,6 +64,7 @@ public class TargetService {
             throw new TooManyTargetsException("A live stream has at most " + config.targets().maxPerStream()
                     + " simulcast targets");
         }
+        LOG.debugf("Created %s", target);
         return target;
     }
 
@@ -81,6 +84,7 @@ public class TargetService {
         if (!targets.updateSettings(updated)) {
             throw notFound(targetId);
         }
+        LOG.debugf("Changed %s", updated);
         return updated;
     }
 
