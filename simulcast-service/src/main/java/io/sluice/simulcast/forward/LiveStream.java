@@ -47,10 +47,13 @@ final class LiveStream {
         return System.nanoTime() - lastMediaNanos > nanos;
     }
 
-    /** Opens the queue with the headers and the GOP so far, and hands it every tag from now on. */
-    synchronized void attach(TargetQueue queue) {
+    /**
+     * Opens the queue with the headers and the GOP so far (or, for a target that was there when the session
+     * started, the session from its first keyframe while that is kept), and hands it every tag from now on.
+     */
+    synchronized void attach(TargetQueue queue, boolean fromSessionStart) {
         attached.removeIf(q -> q == queue);
-        queue.open(media.headers(), media.gop());
+        queue.open(media.headers(), fromSessionStart ? media.fromSessionStart() : media.gop());
         attached.add(queue);
     }
 

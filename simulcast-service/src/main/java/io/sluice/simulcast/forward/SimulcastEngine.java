@@ -81,7 +81,8 @@ public class SimulcastEngine {
         }
         LiveStream stream = new LiveStream(streamId, tenant, sessionId, config.forwarding().gopCacheBytes());
         live.put(streamId, stream);
-        refresh(stream);
+        refresh(stream, true);
+        LOG.infof("Stream %s is live (session %s): %d simulcast targets", streamId, sessionId, stream.links.size());
     }
 
     /** A media tag of a live session; tags of sessions this instance does not forward are ignored. */
@@ -121,7 +122,7 @@ public class SimulcastEngine {
                     continue;
                 }
                 try {
-                    refresh(stream);
+                    refresh(stream, false);
                 } catch (RuntimeException e) {
                     LOG.warnf("Refreshing the targets of stream %s failed: %s", stream.streamId, e.toString());
                 }
@@ -135,7 +136,7 @@ public class SimulcastEngine {
     }
 
     /** Brings the stream's links in line with its enabled targets, and stores their counters. */
-    private void refresh(LiveStream stream) {
+    private void refresh(LiveStream stream, boolean atSessionStart) {
         synchronized (stream.links) {
             if (live.get(stream.streamId) != stream) {
                 return;
@@ -156,7 +157,7 @@ public class SimulcastEngine {
                     TargetLink link = new TargetLink(target, cipher.open(target.key()), stream, config, policy,
                             this::changed);
                     stream.links.put(target.id(), link);
-                    link.start();
+                    link.start(atSessionStart);
                 }
             }
             for (TargetLink link : stream.links.values()) {

@@ -73,6 +73,21 @@ final class TagBodies {
         return Optional.of(new String(body, 1, 4, StandardCharsets.ISO_8859_1));
     }
 
+    private static final byte[] SET_DATA_FRAME = {0x02, 0x00, 0x0D, '@', 's', 'e', 't', 'D', 'a', 't', 'a', 'F', 'r',
+        'a', 'm', 'e'};
+
+    /**
+     * A metadata body without its leading {@code @setDataFrame} AMF0 string, which encoders like ffmpeg and OBS send
+     * and the media log keeps as received: the RTMP client adds its own.
+     */
+    static byte[] withoutSetDataFrame(byte[] body) {
+        if (body.length < SET_DATA_FRAME.length
+                || !java.util.Arrays.equals(body, 0, SET_DATA_FRAME.length, SET_DATA_FRAME, 0, SET_DATA_FRAME.length)) {
+            return body;
+        }
+        return java.util.Arrays.copyOfRange(body, SET_DATA_FRAME.length, body.length);
+    }
+
     private static boolean isEnhanced(byte[] body) {
         return (body[0] & 0x80) != 0;
     }

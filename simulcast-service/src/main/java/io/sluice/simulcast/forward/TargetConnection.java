@@ -120,11 +120,23 @@ final class TargetConnection implements AutoCloseable {
         }
     }
 
-    /** Sends a tag with the given timestamp; false once the session has ended. */
+    /**
+     * Sends a tag with the given timestamp; false once the session has ended. Metadata that is not AMF0 is not
+     * sent (the encoder's mistake must not end the target's publish).
+     */
     boolean send(Tag tag, long timestamp) throws IOException {
+        if (tag.kind() == Tag.Kind.METADATA) {
+            try {
+                new io.sluice.media.amf.Amf0Reader(TagBodies.withoutSetDataFrame(tag.body()),
+                        RtmpLimits.DEFAULTS.amf()).readAll();
+            } catch (RuntimeException e) {
+                LOG.debugf("Metadata that is not AMF0 is not forwarded: %s", e.getMessage());
+                return true;
+            }
+        }
         boolean[] sent = new boolean[1];
         locked(() -> sent[0] = switch (tag.kind()) {
-            case METADATA -> session.sendMetadata(timestamp, tag.body());
+            case METADATA -> session.sendMetadata(timestamp, TagBodies.withoutSetDataFrame(tag.body()));
             case AUDIO -> session.sendAudio(timestamp, tag.body());
             case VIDEO -> session.sendVideo(timestamp, tag.body());
         });

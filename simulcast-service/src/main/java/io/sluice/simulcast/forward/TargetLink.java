@@ -41,6 +41,8 @@ final class TargetLink {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final long bytesBefore;
     private volatile boolean running = true;
+    /** Whether the target was enabled when the session started: its first publish gets the session from its start. */
+    private boolean withSessionStart;
     private volatile TargetConnection connection;
     private volatile long bytesOfEndedConnections;
     private volatile long reconnects;
@@ -62,7 +64,9 @@ final class TargetLink {
         this.reconnects = target.reconnects();
     }
 
-    void start() {
+    /** @param atSessionStart whether the target was enabled when the session started */
+    void start(boolean atSessionStart) {
+        withSessionStart = atSessionStart;
         thread = Thread.ofVirtual().name("simulcast-" + target.id()).start(this::run);
     }
 
@@ -132,13 +136,17 @@ final class TargetLink {
             report(TargetStatus.STARTING, null);
             try {
                 forward();
-            } catch (TargetFailure failure) {
+            } catch (TargetFailure | RuntimeException failure) {
                 if (!running) {
                     break;
                 }
                 reconnects++;
                 connectedAt = null;
-                String reason = redact(failure.getMessage());
+                if (failure instanceof RuntimeException) {
+                    LOG.warnf(failure, "Forwarding to simulcast target %s failed unexpectedly", target.id());
+                }
+                String reason = failure instanceof TargetFailure ? redact(failure.getMessage())
+                        : "the forwarding failed: " + failure.getClass().getSimpleName();
                 LOG.infof("Simulcast target %s of stream %s failed: %s; retrying in %d ms", target.id(), target.streamId(),
                         reason, backoff);
                 report(TargetStatus.ERRORED, reason);
@@ -179,7 +187,10 @@ final class TargetLink {
             connectedAt = Instant.now();
             lastError = null;
             report(TargetStatus.BROADCASTING, null);
-            stream.attach(queue);
+            LOG.infof("Simulcast target %s of stream %s is broadcasting to %s", target.id(), target.streamId(),
+                    url.address());
+            stream.attach(queue, withSessionStart);
+            withSessionStart = false;
             pump(opened, url);
             if (!running) {
                 opened.unpublish();
