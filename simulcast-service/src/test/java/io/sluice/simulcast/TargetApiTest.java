@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.sluice.simulcast.support.Tokens;
+import io.sluice.testkit.DemoTokens;
 import io.sluice.testkit.DemoUser;
 import io.sluice.testkit.RegistryWriter;
 import jakarta.inject.Inject;
@@ -47,7 +47,7 @@ class TargetApiTest {
     private static String aliceStream() {
         String streamId = REGISTRY.create(DemoUser.ALICE.tenant()).entry().streamId();
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                given().auth().oauth2(Tokens.of(DemoUser.ALICE)).get(path(streamId)).statusCode() == 200);
+                given().auth().oauth2(DemoTokens.of(DemoUser.ALICE)).get(path(streamId)).statusCode() == 200);
         return streamId;
     }
 
@@ -56,7 +56,7 @@ class TargetApiTest {
     }
 
     private static ValidatableResponse post(DemoUser user, String streamId, Map<String, Object> body) {
-        return given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON).body(body).when()
+        return given().auth().oauth2(DemoTokens.of(user)).contentType(ContentType.JSON).body(body).when()
                 .post(path(streamId)).then();
     }
 
@@ -75,16 +75,16 @@ class TargetApiTest {
                 .body("reconnects", equalTo(0))
                 .extract().path("id");
 
-        given().auth().oauth2(Tokens.of(DemoUser.ALICE)).get(path(stream)).then().statusCode(200)
+        given().auth().oauth2(DemoTokens.of(DemoUser.ALICE)).get(path(stream)).then().statusCode(200)
                 .body("data", hasSize(1)).body("data[0].id", equalTo(id)).body("data[0].stream_key", equalTo("****5678"));
-        given().auth().oauth2(Tokens.of(DemoUser.ALICE)).contentType(ContentType.JSON)
+        given().auth().oauth2(DemoTokens.of(DemoUser.ALICE)).contentType(ContentType.JSON)
                 .body(Map.of("enabled", false, "url", "rtmp://live.twitch.tv/app")).patch(path(stream) + "/" + id)
                 .then().statusCode(200).body("enabled", equalTo(false)).body("url", equalTo("rtmp://live.twitch.tv/app"))
                 .body("passthrough", equalTo("main channel")).body("stream_key", equalTo("****5678"));
-        given().auth().oauth2(Tokens.of(DemoUser.ALICE)).get(path(stream) + "/" + id).then().statusCode(200)
+        given().auth().oauth2(DemoTokens.of(DemoUser.ALICE)).get(path(stream) + "/" + id).then().statusCode(200)
                 .body("enabled", equalTo(false));
-        given().auth().oauth2(Tokens.of(DemoUser.ALICE)).delete(path(stream) + "/" + id).then().statusCode(204);
-        given().auth().oauth2(Tokens.of(DemoUser.ALICE)).get(path(stream) + "/" + id).then().statusCode(404)
+        given().auth().oauth2(DemoTokens.of(DemoUser.ALICE)).delete(path(stream) + "/" + id).then().statusCode(204);
+        given().auth().oauth2(DemoTokens.of(DemoUser.ALICE)).get(path(stream) + "/" + id).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -112,17 +112,17 @@ class TargetApiTest {
         String id = post(DemoUser.ALICE, stream, Map.of("url", "rtmp://live.twitch.tv/app", "stream_key", KEY))
                 .statusCode(201).extract().path("id");
 
-        given().auth().oauth2(Tokens.of(DemoUser.BOB)).get(path(stream)).then().statusCode(404)
+        given().auth().oauth2(DemoTokens.of(DemoUser.BOB)).get(path(stream)).then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:sluice:problem:simulcast-target-not-found"));
-        given().auth().oauth2(Tokens.of(DemoUser.BOB)).get(path(stream) + "/" + id).then().statusCode(404);
-        given().auth().oauth2(Tokens.of(DemoUser.BOB)).contentType(ContentType.JSON).body(Map.of("enabled", false))
+        given().auth().oauth2(DemoTokens.of(DemoUser.BOB)).get(path(stream) + "/" + id).then().statusCode(404);
+        given().auth().oauth2(DemoTokens.of(DemoUser.BOB)).contentType(ContentType.JSON).body(Map.of("enabled", false))
                 .patch(path(stream) + "/" + id).then().statusCode(404);
-        given().auth().oauth2(Tokens.of(DemoUser.BOB)).delete(path(stream) + "/" + id).then().statusCode(404);
+        given().auth().oauth2(DemoTokens.of(DemoUser.BOB)).delete(path(stream) + "/" + id).then().statusCode(404);
         post(DemoUser.BOB, stream, Map.of("url", "rtmp://live.twitch.tv/app", "stream_key", KEY)).statusCode(404);
-        given().auth().oauth2(Tokens.of(DemoUser.ALICE)).get(path(stream) + "/" + id).then().statusCode(200)
+        given().auth().oauth2(DemoTokens.of(DemoUser.ALICE)).get(path(stream) + "/" + id).then().statusCode(200)
                 .body("enabled", equalTo(true));
-        given().auth().oauth2(Tokens.of(DemoUser.ALICE)).get(path("ls_no_such_stream")).then().statusCode(404);
+        given().auth().oauth2(DemoTokens.of(DemoUser.ALICE)).get(path("ls_no_such_stream")).then().statusCode(404);
     }
 
     @Test
@@ -174,6 +174,6 @@ class TargetApiTest {
         given().get(path(stream)).then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer");
         post(DemoUser.OLIVIA, stream, Map.of("url", "rtmp://live.twitch.tv/app", "stream_key", KEY)).statusCode(404);
-        given().auth().oauth2(Tokens.of(DemoUser.OLIVIA)).get(path(stream)).then().statusCode(200);
+        given().auth().oauth2(DemoTokens.of(DemoUser.OLIVIA)).get(path(stream)).then().statusCode(200);
     }
 }

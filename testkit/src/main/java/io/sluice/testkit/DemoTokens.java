@@ -1,19 +1,18 @@
-package io.sluice.simulcast.support;
+package io.sluice.testkit;
 
-import io.sluice.testkit.DemoUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
 /** Real Keycloak tokens of the demo users, kept a few minutes so that tests do not ask Keycloak every time. */
-public final class Tokens {
+public final class DemoTokens {
 
     private static final Duration REUSE = Duration.ofMinutes(4);
     private static final Map<DemoUser, String> TOKENS = new EnumMap<>(DemoUser.class);
     private static final Map<DemoUser, Instant> FETCHED = new EnumMap<>(DemoUser.class);
 
-    private Tokens() {
+    private DemoTokens() {
     }
 
     public static synchronized String of(DemoUser user) {
