@@ -182,7 +182,8 @@ class ForwardingTest {
         try (ServerSocket unused = new ServerSocket(0)) {
             closedPort = unused.getLocalPort();
         }
-        try (NginxRtmpTarget nginx = NginxRtmpTarget.rtmp(folder.resolve("nginx"));
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+                NginxRtmpTarget nginx = NginxRtmpTarget.rtmp(folder.resolve("nginx"));
                 NginxRtmpTarget otherName = NginxRtmpTarget.withTls(folder.resolve("tls"), "other.example");
                 LiveSession live = new LiveSession(stream, DemoUser.ALICE.tenant(), FlvTags.read(TestMedia.testsrcClip()))) {
             String refused = Targets.create(stream, Map.of("url", nginx.rtmpUrl().replace("/live", "/refuse"),
@@ -194,6 +195,11 @@ class ForwardingTest {
             String mismatch = Targets.create(stream, Map.of("url", otherName.rtmpsUrl("localhost"), "stream_key",
                     newKey(), "tls_ca_pem", otherName.certificatePem()));
 
+            String neverAnswers = Targets.create(stream, Map.of("url", "rtmp://127.0.0.1:" + silent.getLocalPort() + "/live",
+                    "stream_key", newKey()));
+
+            assertThat(Targets.awaitStatus(stream, neverAnswers, "errored", WITHIN).getString("last_error"))
+                    .isEqualTo("no RTMP answer from 127.0.0.1:" + silent.getLocalPort() + " in time");
             assertThat(Targets.awaitStatus(stream, refused, "errored", WITHIN).getString("last_error"))
                     .startsWith("the target closed the connection");
             assertThat(Targets.awaitStatus(stream, nothing, "errored", WITHIN).getString("last_error"))

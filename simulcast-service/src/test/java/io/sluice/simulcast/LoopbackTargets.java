@@ -16,6 +16,7 @@ public class LoopbackTargets implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of("sluice.simulcast.targets.allow-private-addresses", "true",
                 "sluice.simulcast.reconnect.max-backoff", "4s",
+                "sluice.simulcast.reconnect.connect-timeout", "2s",
                 "sluice.simulcast.forwarding.refresh-interval", "200ms",
                 "quarkus.log.file.enabled", "true",
                 "quarkus.log.file.path", DEBUG_LOG,
