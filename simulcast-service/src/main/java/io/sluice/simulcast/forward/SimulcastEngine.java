@@ -44,6 +44,8 @@ public class SimulcastEngine {
     private final MeterRegistry meters;
     private final Map<String, LiveStream> live = new ConcurrentHashMap<>();
     private final Map<String, Long> droppedLogged = new ConcurrentHashMap<>();
+    /** Targets whose key no configured encryption key opens, told once each. */
+    private final Set<String> undecryptable = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
     SimulcastEngine(SimulcastConfig config, TargetRepository targets, KeyCipher cipher, AddressPolicy policy,
@@ -81,7 +83,12 @@ public class SimulcastEngine {
         }
         LiveStream stream = new LiveStream(streamId, tenant, sessionId, config.forwarding().gopCacheBytes());
         live.put(streamId, stream);
-        refresh(stream, true);
+        try {
+            refresh(stream, true);
+        } catch (RuntimeException e) {
+            // The refresh loop tries again; the media consumer must not stop for the database.
+            LOG.warnf("Starting the targets of stream %s failed: %s", streamId, e.toString());
+        }
         LOG.infof("Stream %s is live (session %s): %d simulcast targets", streamId, sessionId, stream.links.size());
     }
 
@@ -154,8 +161,20 @@ public class SimulcastEngine {
             }
             for (Target target : wanted.values()) {
                 if (!stream.links.containsKey(target.id())) {
-                    TargetLink link = new TargetLink(target, cipher.open(target.key()), stream, config, policy,
-                            this::changed);
+                    String key;
+                    try {
+                        key = cipher.open(target.key());
+                    } catch (IllegalStateException e) {
+                        if (undecryptable.add(target.id())) {
+                            LOG.warnf("Simulcast target %s of stream %s is skipped: %s", target.id(), stream.streamId,
+                                    e.getMessage());
+                            targets.updateState(target.id(), TargetStatus.ERRORED, "the target's stream key cannot be"
+                                    + " decrypted: its encryption key " + target.key().keyId() + " is not configured",
+                                    null, target.bytesOut(), target.reconnects());
+                        }
+                        continue;
+                    }
+                    TargetLink link = new TargetLink(target, key, stream, config, policy, this::changed);
                     stream.links.put(target.id(), link);
                     link.start(atSessionStart);
                 }
