@@ -25,6 +25,11 @@ public final class Ffmpeg implements AutoCloseable {
         return start(List.of("-i", clip.toString(), "-c", "copy", "-f", "flv", url));
     }
 
+    /** Publishes {@code clip} once at its real rate, as a live encoder would, copying its streams unchanged. */
+    public static Ffmpeg publishOnceLive(Path clip, String url) {
+        return start(List.of("-re", "-i", clip.toString(), "-c", "copy", "-f", "flv", url));
+    }
+
     /** Publishes {@code clip} {@code loops + 1} times back to back, as fast as the ingest takes it. */
     public static Ffmpeg publishLoopedFast(Path clip, int loops, String url) {
         return start(List.of("-stream_loop", Integer.toString(loops), "-i", clip.toString(), "-c", "copy", "-f", "flv", url));

@@ -313,11 +313,12 @@ class KubernetesManifestsTest {
                     .forEach(v -> assertThat(configMaps).containsKey(v.getConfigMap().getName()));
         });
         // The operator's to create, as the README's Deploy section says: TLS everywhere, and in production the
-        // database and OIDC client credentials.
+        // database and OIDC client credentials, and the key that seals simulcast target keys.
         Set<String> expected = new TreeSet<>(Set.of("sluice-ingest-tls"));
         if (folder.equals("overlays/prod")) {
             Stream.of("auth", "ingest", "recording", "simulcast").forEach(s -> expected.add("sluice-" + s + "-oidc"));
             Stream.of("auth", "recording", "simulcast").forEach(s -> expected.add("sluice-" + s + "-db"));
+            expected.add("sluice-simulcast-encryption");
         }
         assertThat(missingSecrets).isEqualTo(expected);
     }

@@ -44,7 +44,7 @@ public final class ServiceCatalog {
                 new QuarkusService(settings, "recording", "recording-service", List.of(new PortClaim("recording.port", "HTTP")),
                         recordingEnvironment(settings, endpoints), nothing),
                 new QuarkusService(settings, "simulcast", "simulcast-service", List.of(new PortClaim("simulcast.port", "HTTP")),
-                        environment(settings, endpoints, "simulcast", "simulcast.port"), nothing),
+                        simulcastEnvironment(settings, endpoints), nothing),
                 new QuarkusService(settings, "console", "console", List.of(new PortClaim("console.port", "HTTP")),
                         consoleEnvironment(settings, endpoints), nothing));
     }
@@ -100,6 +100,18 @@ public final class ServiceCatalog {
         env.put("SLUICE_RECORDING_STORAGE_TYPE", "filesystem");
         env.put("SLUICE_RECORDING_STORAGE_DIRECTORY", settings.home().resolve("recordings").toString());
         env.put("SLUICE_RECORDING_PUBLIC_BASE_URL", "http://localhost:" + settings.get("recording.port"));
+        return env;
+    }
+
+    /**
+     * Locally, simulcast targets may be on loopback (a local nginx, or the stack's own ingest); production refuses
+     * them (the default). The target keys' encryption key is the local stack's own, public like its client secrets.
+     */
+    private static Map<String, String> simulcastEnvironment(StackSettings settings, StackEndpoints endpoints) {
+        Map<String, String> env = environment(settings, endpoints, "simulcast", "simulcast.port");
+        env.put("SLUICE_SIMULCAST_TARGETS_ALLOW_PRIVATE_ADDRESSES", "true");
+        env.put("SLUICE_SIMULCAST_ENCRYPTION_ACTIVE_KEY_ID", "local");
+        env.put("SLUICE_SIMULCAST_ENCRYPTION_KEYS", "local:c2x1aWNlLWxvY2FsLWRldmVsb3BtZW50LWtleS0zMmI=");
         return env;
     }
 

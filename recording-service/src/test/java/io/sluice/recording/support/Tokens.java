@@ -1,27 +1,15 @@
 package io.sluice.recording.support;
 
+import io.sluice.testkit.DemoTokens;
 import io.sluice.testkit.DemoUser;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 
 /** Real Keycloak tokens of the demo users, kept a few minutes so that tests do not ask Keycloak every time. */
 public final class Tokens {
 
-    private static final Duration REUSE = Duration.ofMinutes(5);
-    private static final Map<DemoUser, String> TOKENS = new EnumMap<>(DemoUser.class);
-    private static final Map<DemoUser, Instant> FETCHED = new EnumMap<>(DemoUser.class);
-
     private Tokens() {
     }
 
-    public static synchronized String of(DemoUser user) {
-        Instant fetched = FETCHED.get(user);
-        if (fetched == null || fetched.plus(REUSE).isBefore(Instant.now())) {
-            TOKENS.put(user, user.accessToken());
-            FETCHED.put(user, Instant.now());
-        }
-        return TOKENS.get(user);
+    public static String of(DemoUser user) {
+        return DemoTokens.of(user);
     }
 }

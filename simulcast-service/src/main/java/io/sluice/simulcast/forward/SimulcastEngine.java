@@ -1,0 +1,253 @@
+package io.sluice.simulcast.forward;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.sluice.events.data.SimulcastTargetStatus;
+import io.sluice.simulcast.config.SimulcastConfig;
+import io.sluice.simulcast.crypto.KeyCipher;
+import io.sluice.simulcast.domain.AddressPolicy;
+import io.sluice.simulcast.domain.Target;
+import io.sluice.simulcast.domain.TargetStatus;
+import io.sluice.simulcast.domain.TargetUrl;
+import io.sluice.simulcast.kafka.StatusEvents;
+import io.sluice.simulcast.storage.TargetRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * The live streams this instance forwards and their targets' links. The media consumer tells it of sessions and
+ * media; a refresh every {@code sluice.simulcast.forwarding.refresh-interval} compares each live stream's links with
+ * its targets in the database, so that a target added, enabled, changed, disabled or deleted on any instance takes
+ * effect within that interval, and stores each link's counters.
+ */
+@ApplicationScoped
+public class SimulcastEngine {
+
+    private static final Logger LOG = Logger.getLogger(SimulcastEngine.class);
+    private static final long DROP_LOG_INTERVAL_NANOS = 60_000_000_000L;
+
+    private final SimulcastConfig config;
+    private final TargetRepository targets;
+    private final KeyCipher cipher;
+    private final AddressPolicy policy;
+    private final StatusEvents events;
+    private final MeterRegistry meters;
+    private final Map<String, LiveStream> live = new ConcurrentHashMap<>();
+    private final Map<String, Long> droppedLogged = new ConcurrentHashMap<>();
+    /** Targets whose key no configured encryption key opens, told once each. */
+    private final Set<String> undecryptable = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
+
+    SimulcastEngine(SimulcastConfig config, TargetRepository targets, KeyCipher cipher, AddressPolicy policy,
+            StatusEvents events, MeterRegistry meters) {
+        this.config = config;
+        this.targets = targets;
+        this.cipher = cipher;
+        this.policy = policy;
+        this.events = events;
+        this.meters = meters;
+        Gauge.builder("sluice.simulcast.streams.live", live, Map::size)
+                .description("Live streams this instance forwards").register(meters);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        running = true;
+        Thread.ofPlatform().name("simulcast-refresh").daemon().start(this::refreshLoop);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        for (String streamId : List.copyOf(live.keySet())) {
+            LiveStream stream = live.remove(streamId);
+            if (stream != null) {
+                stopAll(stream, true);
+            }
+        }
+    }
+
+    /** A session of the stream started: its enabled targets start at once. */
+    public void sessionStarted(String streamId, String tenant, String sessionId) {
+        LiveStream previous = live.remove(streamId);
+        if (previous != null) {
+            stopAll(previous, true);
+        }
+        LiveStream stream = new LiveStream(streamId, tenant, sessionId, config.forwarding().gopCacheBytes());
+        live.put(streamId, stream);
+        try {
+            refresh(stream, true);
+        } catch (RuntimeException e) {
+            // The refresh loop tries again; the media consumer must not stop for the database.
+            LOG.warnf("Starting the targets of stream %s failed: %s", streamId, e.toString());
+        }
+        LOG.infof("Stream %s is live (session %s): %d simulcast targets", streamId, sessionId, stream.links.size());
+    }
+
+    /** A media tag of a live session; tags of sessions this instance does not forward are ignored. */
+    public void media(String streamId, String sessionId, Tag tag) {
+        LiveStream stream = live.get(streamId);
+        if (stream != null && stream.sessionId.equals(sessionId)) {
+            stream.add(tag);
+        }
+    }
+
+    /** The session ended: every target is unpublished cleanly and goes idle. */
+    public void sessionEnded(String streamId, String sessionId) {
+        LiveStream stream = live.get(streamId);
+        if (stream != null && stream.sessionId.equals(sessionId) && live.remove(streamId, stream)) {
+            stopAll(stream, true);
+        }
+    }
+
+    /** This instance no longer owns these streams' partitions; another instance takes them over. */
+    public void release(Set<String> streamIds) {
+        for (String streamId : streamIds) {
+            LiveStream stream = live.remove(streamId);
+            if (stream != null) {
+                stopAll(stream, false);
+            }
+        }
+    }
+
+    private void refreshLoop() {
+        long interval = config.forwarding().refreshInterval().toMillis();
+        while (running) {
+            for (LiveStream stream : live.values()) {
+                if (stream.idleFor(config.media().idleTimeout().toNanos())) {
+                    LOG.infof("Stream %s sent no media for %s; its targets stop", stream.streamId,
+                            config.media().idleTimeout());
+                    sessionEnded(stream.streamId, stream.sessionId);
+                    continue;
+                }
+                try {
+                    refresh(stream, false);
+                } catch (RuntimeException e) {
+                    LOG.warnf("Refreshing the targets of stream %s failed: %s", stream.streamId, e.toString());
+                }
+            }
+            try {
+                Thread.sleep(interval);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Brings the stream's links in line with its enabled targets, and stores their counters. */
+    private void refresh(LiveStream stream, boolean atSessionStart) {
+        synchronized (stream.links) {
+            if (live.get(stream.streamId) != stream) {
+                return;
+            }
+            Map<String, Target> wanted = targets.ofStream(stream.streamId).stream().filter(Target::enabled)
+                    .collect(Collectors.toMap(Target::id, t -> t));
+            for (TargetLink link : List.copyOf(stream.links.values())) {
+                Target now = wanted.get(link.target().id());
+                if (now == null || !now.updatedAt().equals(link.target().updatedAt())) {
+                    stream.links.remove(link.target().id());
+                    link.stop(false);
+                    store(stream, link, TargetStatus.IDLE, null);
+                    publish(stream, link.target(), TargetStatus.IDLE, null);
+                }
+            }
+            for (Target target : wanted.values()) {
+                if (!stream.links.containsKey(target.id())) {
+                    String key;
+                    try {
+                        key = cipher.open(target.key());
+                    } catch (IllegalStateException e) {
+                        if (undecryptable.add(target.id())) {
+                            LOG.warnf("Simulcast target %s of stream %s is skipped: %s", target.id(), stream.streamId,
+                                    e.getMessage());
+                            targets.updateState(target.id(), TargetStatus.ERRORED, "the target's stream key cannot be"
+                                    + " decrypted: its encryption key " + target.key().keyId() + " is not configured",
+                                    null, target.bytesOut(), target.reconnects());
+                        }
+                        continue;
+                    }
+                    TargetLink link = new TargetLink(target, key, stream, config, policy, this::changed);
+                    stream.links.put(target.id(), link);
+                    link.start(atSessionStart);
+                }
+            }
+            for (TargetLink link : stream.links.values()) {
+                store(stream, link, link.status(), link.lastError());
+                logDrops(link);
+            }
+        }
+    }
+
+    private void stopAll(LiveStream stream, boolean idle) {
+        synchronized (stream.links) {
+            List<TargetLink> links = new ArrayList<>(stream.links.values());
+            stream.links.clear();
+            links.parallelStream().forEach(link -> link.stop(idle));
+            for (TargetLink link : links) {
+                store(stream, link, idle ? TargetStatus.IDLE : link.status(), link.lastError());
+                if (idle) {
+                    publish(stream, link.target(), TargetStatus.IDLE, null);
+                }
+            }
+        }
+    }
+
+    private void changed(TargetLink link, TargetStatus status, String reason) {
+        LiveStream stream = live.get(link.target().streamId());
+        String tenant = stream == null ? link.target().tenant() : stream.tenant;
+        meters.counter("sluice.simulcast.target.status", "status", status.wireName()).increment();
+        try {
+            targets.updateState(link.target().id(), status, link.lastError(), link.connectedAt(), link.bytesOut(),
+                    link.reconnects());
+        } catch (RuntimeException e) {
+            LOG.warnf("Storing the status of target %s failed: %s", link.target().id(), e.toString());
+        }
+        events.publish(new SimulcastTargetStatus(link.target().streamId(), tenant, link.target().id(), status.event(),
+                link.target().passthrough(), host(link.target()), Instant.now(), reason));
+    }
+
+    private void store(LiveStream stream, TargetLink link, TargetStatus status, String lastError) {
+        try {
+            targets.updateState(link.target().id(), status, lastError, status == TargetStatus.BROADCASTING
+                    ? link.connectedAt() : null, link.bytesOut(), link.reconnects());
+        } catch (RuntimeException e) {
+            LOG.warnf("Storing the counters of target %s of stream %s failed: %s", link.target().id(), stream.streamId,
+                    e.toString());
+        }
+    }
+
+    private void publish(LiveStream stream, Target target, TargetStatus status, String reason) {
+        events.publish(new SimulcastTargetStatus(stream.streamId, stream.tenant, target.id(), status.event(),
+                target.passthrough(), host(target), Instant.now(), reason));
+    }
+
+    private void logDrops(TargetLink link) {
+        long dropped = link.queue().droppedGops();
+        if (dropped == 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        Long last = droppedLogged.get(link.target().id());
+        if (last == null || now - last > DROP_LOG_INTERVAL_NANOS) {
+            droppedLogged.put(link.target().id(), now);
+            LOG.warnf("Simulcast target %s of stream %s is too slow: %d GOPs dropped so far", link.target().id(),
+                    link.target().streamId(), dropped);
+        }
+    }
+
+    private static String host(Target target) {
+        try {
+            return TargetUrl.parse(target.url()).host();
+        } catch (RuntimeException e) {
+            return target.host();
+        }
+    }
+}
