@@ -243,6 +243,8 @@ public class LiveStreamResource {
 
     @DELETE
     @Path("{id}")
+    // Only its errors have a body: a client that accepts just problem documents (as generated clients do) is served.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "deleteLiveStream", summary = "Delete a live stream",
             description = "Its key stops working and its session history is deleted.")
     @APIResponse(responseCode = "204", description = "Deleted")
