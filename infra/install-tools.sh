@@ -3,9 +3,10 @@
 # its RTMP elements, nginx with the RTMP and stream modules (the peer server of the client tests and of the
 # ingest benchmark, RTMPS through the stream module's TLS), kcat, and Node.js with the two independent HLS
 # playlist parsers recording-service's tests check every playlist with (pinned in
-# recording-service/src/test/hls-validator/package-lock.json); for the checks of the deployment files,
-# Debian's docker-compose (its "config" needs no container engine) and kubectl with kustomize 5; Chromium
-# and its WebDriver for the console's browser tests.
+# recording-service/src/test/hls-validator/package-lock.json) and Redocly's linter, which the build runs on
+# every service's OpenAPI document and on docs/asyncapi.yaml (pinned in infra/openapi-lint/package-lock.json);
+# for the checks of the deployment files, Debian's docker-compose (its "config" needs no container engine) and
+# kubectl with kustomize 5; Chromium and its WebDriver for the console's browser tests.
 # Debian/Ubuntu only; needs root (or sudo). Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -68,5 +69,10 @@ validator="$root/recording-service/src/test/hls-validator"
 if [ ! -d "$validator/node_modules/hls-parser" ] || [ ! -d "$validator/node_modules/m3u8-parser" ]; then
   echo "install-tools: installing the HLS playlist validators (npm ci in $validator)"
   npm ci --prefix "$validator" --no-audit --no-fund --loglevel=error
+fi
+linter="$root/infra/openapi-lint"
+if [ ! -f "$linter/node_modules/@redocly/cli/bin/cli.js" ]; then
+  echo "install-tools: installing the OpenAPI and AsyncAPI linter (npm ci in $linter)"
+  npm ci --prefix "$linter" --no-audit --no-fund --loglevel=error
 fi
 echo "install-tools: done"

@@ -5,6 +5,7 @@ import io.sluice.events.EventCodec;
 import io.sluice.events.Topics;
 import io.sluice.events.data.SessionEnded;
 import io.sluice.events.kafka.KafkaEventRecords;
+import io.sluice.events.schema.EventSchemaValidator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * One stream's events on a topic of the real broker, from the moment the log is opened: what a consumer
- * of the platform sees.
+ * of the platform sees. Each structured event is checked against its JSON Schema as it arrives, so every
+ * service test that reads events through here also checks that the service writes the contract.
  */
 public final class MediaLog implements AutoCloseable {
 
@@ -98,7 +100,9 @@ public final class MediaLog implements AutoCloseable {
         return List.copyOf(records);
     }
 
+    /** Every structured event a service wrote must match its type's JSON Schema, closed to undeclared fields. */
     private void add(ConsumerRecord<String, byte[]> record) {
+        EventSchemaValidator.strict().check(record);
         events.add(EventCodec.decode(KafkaEventRecords.fromConsumerRecord(record)));
         records.add(record);
     }

@@ -30,7 +30,8 @@ public class CallerResource {
     }
 
     @GET
-    @Operation(summary = "The caller", description = "The subject, tenant and roles the API reads from the bearer token.")
+    @Operation(operationId = "getCaller", summary = "The caller",
+            description = "The subject, tenant and roles the API reads from the bearer token.")
     public CallerView me() {
         Caller caller = resolver.resolve(identity);
         return new CallerView(caller.subject(), caller.tenant(), caller.roles().stream().sorted().toList(), caller.admin());

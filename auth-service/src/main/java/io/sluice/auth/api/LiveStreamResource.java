@@ -104,7 +104,7 @@ public class LiveStreamResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a live stream",
+    @Operation(operationId = "createLiveStream", summary = "Create a live stream",
             description = "Needs the streamer role. The answer holds `stream_key`: the only time the key is shown.")
     @APIResponse(responseCode = "201", description = "Created; `Location` names the new stream",
             headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
@@ -124,7 +124,8 @@ public class LiveStreamResource {
     }
 
     @GET
-    @Operation(summary = "List live streams", description = "Newest first, in pages. Admins see every tenant's, or one tenant's with `tenant`.")
+    @Operation(operationId = "listLiveStreams", summary = "List live streams",
+            description = "Newest first, in pages. Admins see every tenant's, or one tenant's with `tenant`.")
     @APIResponse(responseCode = "200", description = "A page of streams")
     @APIResponse(responseCode = "400", description = "An invalid query parameter; `errors` names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -145,7 +146,7 @@ public class LiveStreamResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a live stream")
+    @Operation(operationId = "getLiveStream", summary = "Get a live stream")
     @APIResponse(responseCode = "200", description = "The stream, without its key",
             headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class)))
@@ -159,7 +160,7 @@ public class LiveStreamResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
-    @Operation(summary = "Change a live stream's settings",
+    @Operation(operationId = "updateLiveStream", summary = "Change a live stream's settings",
             description = "A JSON merge patch (RFC 7396), as `application/merge-patch+json` or `application/json`: absent fields"
                     + " stay as they are, `\"passthrough\": null` removes it, null for any other field is a validation error."
                     + " A patch that changes nothing changes neither `updated_at` nor the ETag. Limits, reconnect window and"
@@ -185,7 +186,7 @@ public class LiveStreamResource {
 
     @POST
     @Path("{id}/rotate-key")
-    @Operation(summary = "Issue a new stream key",
+    @Operation(operationId = "rotateStreamKey", summary = "Issue a new stream key",
             description = "The answer holds the new `stream_key`, shown only this once. The old key stops working on every ingest instance within a second; a session using it is ended.")
     @APIResponse(responseCode = "200", description = "The stream with its new key",
             headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
@@ -206,7 +207,8 @@ public class LiveStreamResource {
 
     @POST
     @Path("{id}/disable")
-    @Operation(summary = "Disable a live stream", description = "Ingest refuses its key and ends a live session. Disabling a disabled stream changes nothing.")
+    @Operation(operationId = "disableLiveStream", summary = "Disable a live stream",
+            description = "Ingest refuses its key and ends a live session. Disabling a disabled stream changes nothing.")
     @APIResponse(responseCode = "200", description = "The stream, now `disabled`",
             headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class)))
@@ -223,7 +225,8 @@ public class LiveStreamResource {
 
     @POST
     @Path("{id}/enable")
-    @Operation(summary = "Enable a live stream", description = "Its key works again. Enabling an enabled stream changes nothing.")
+    @Operation(operationId = "enableLiveStream", summary = "Enable a live stream",
+            description = "Its key works again. Enabling an enabled stream changes nothing.")
     @APIResponse(responseCode = "200", description = "The stream, `idle` or `active` again",
             headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveStreamView.class)))
@@ -240,7 +243,10 @@ public class LiveStreamResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a live stream", description = "Its key stops working and its session history is deleted.")
+    // Only its errors have a body: a client that accepts just problem documents (as generated clients do) is served.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(operationId = "deleteLiveStream", summary = "Delete a live stream",
+            description = "Its key stops working and its session history is deleted.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such stream in the caller's tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -256,7 +262,7 @@ public class LiveStreamResource {
 
     @GET
     @Path("{id}/sessions")
-    @Operation(summary = "A live stream's sessions",
+    @Operation(operationId = "listLiveStreamSessions", summary = "A live stream's sessions",
             description = "Newest first, in the order the sessions became known: start, end and why, client address,"
                     + " protocol and TLS version, encoder, ingest instance, bytes and frames, codecs, and the last measured"
                     + " bitrate, picture size, frame rate, keyframe interval and audio format of each.")

@@ -39,7 +39,7 @@ public class RegistryAdminResource {
 
     @POST
     @Path("republish")
-    @Operation(summary = "Republish the whole key registry",
+    @Operation(operationId = "republishRegistry", summary = "Republish the whole key registry",
             description = "Writes every stream's current registry record to `sluice.stream-keys.v1` again (through the outbox), for a topic or an ingest fleet that lost its state. Versions do not change, so ingest instances that are up to date ignore the copies.")
     @APIResponse(responseCode = "202", description = "Queued; the relay publishes within seconds",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RepublishView.class),

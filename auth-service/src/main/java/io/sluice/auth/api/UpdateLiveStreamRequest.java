@@ -34,7 +34,7 @@ public class UpdateLiveStreamRequest {
     @Schema(example = "Friday show (rerun)")
     @JsonSetter(nulls = Nulls.FAIL)
     @Size(min = 1, max = NAME_MAX_LENGTH)
-    @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+    @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank")
     @PlainText
     public String name;
 

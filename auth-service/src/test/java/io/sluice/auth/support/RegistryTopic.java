@@ -4,6 +4,7 @@ import io.sluice.events.DecodedEvent;
 import io.sluice.events.EventCodec;
 import io.sluice.events.Topics;
 import io.sluice.events.kafka.KafkaEventRecords;
+import io.sluice.events.schema.EventSchemaValidator;
 import io.sluice.testkit.TestStack;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +64,9 @@ public final class RegistryTopic {
         return records;
     }
 
+    /** Decodes a record auth-service wrote, failing the test if its data does not match the event's JSON Schema. */
     public static DecodedEvent decode(ConsumerRecord<String, byte[]> record) {
+        EventSchemaValidator.strict().check(record);
         return EventCodec.decode(KafkaEventRecords.fromConsumerRecord(record));
     }
 }

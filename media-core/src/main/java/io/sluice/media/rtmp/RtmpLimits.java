@@ -61,8 +61,8 @@ public record RtmpLimits(
     public static final int RTMP_MAX_CHUNK_STREAMS = 65_599 - 1;
 
     /**
-     * Defaults that accept every message RTMP can express (a 4K keyframe fits; DESIGN.md asks that large
-     * keyframes are never cut), with at most two such messages in flight per connection. Encoders use
+     * Defaults that accept every message RTMP can express (a 4K keyframe fits; large keyframes are never cut,
+     * docs/architecture.md), with at most two such messages in flight per connection. Encoders use
      * fewer than ten chunk streams.
      */
     public static final RtmpLimits DEFAULTS = new RtmpLimits(HANDSHAKE_BYTES, RTMP_MAX_CHUNK_SIZE,

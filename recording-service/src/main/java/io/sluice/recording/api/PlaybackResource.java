@@ -18,6 +18,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/playback/{playback_id}")
 @Tag(name = "Playback", description = "HLS playback of live streams and recordings: public, by playback id")
+@SecurityRequirements   // none: playback ids are public
+@APIResponse(responseCode = "404", description = "No such playback id, recording or file")
 public class PlaybackResource {
 
     static final String PLAYLIST = "application/vnd.apple.mpegurl";
@@ -50,12 +53,11 @@ public class PlaybackResource {
     @GET
     @Path("index.m3u8")
     @RunOnVirtualThread
-    @Operation(summary = "The stream's media playlist",
+    @Operation(operationId = "getLiveMediaPlaylist", summary = "The stream's media playlist",
             description = "While the stream is live: Low-Latency HLS, with blocking reload (`_HLS_msn`, `_HLS_part`)."
                     + " After it ended: the whole newest recording, with EXT-X-ENDLIST.")
     @APIResponse(responseCode = "200", description = "The playlist")
     @APIResponse(responseCode = "400", description = "A malformed `_HLS_msn`/`_HLS_part`, or one too far ahead")
-    @APIResponse(responseCode = "404", description = "No such playback id, or nothing recorded yet")
     @APIResponse(responseCode = "503", description = "The requested part did not arrive within the blocking timeout")
     public Response streamPlaylist(@PathParam("playback_id") String playbackId,
             @Parameter(description = "Blocking reload: answer once this segment is there") @QueryParam("_HLS_msn") String msn,
@@ -68,7 +70,9 @@ public class PlaybackResource {
     @GET
     @Path("playlist.m3u8")
     @RunOnVirtualThread
-    @Operation(summary = "The stream's multivariant playlist", description = "CODECS and RESOLUTION of the newest recording, naming index.m3u8.")
+    @Operation(operationId = "getLiveMultivariantPlaylist", summary = "The stream's multivariant playlist",
+            description = "CODECS and RESOLUTION of the newest recording, naming index.m3u8.")
+    @APIResponse(responseCode = "200", description = "The playlist")
     public Response streamMultivariant(@PathParam("playback_id") String playbackId) {
         Recording recording = playback.latest(playbackId);
         return Response.ok(playback.multivariant(recording, "index.m3u8"), PLAYLIST)
@@ -78,7 +82,11 @@ public class PlaybackResource {
     @GET
     @Path("{recording_id}/index.m3u8")
     @RunOnVirtualThread
-    @Operation(summary = "One recording's media playlist", description = "Live while it records, complete once it is ready.")
+    @Operation(operationId = "getRecordingMediaPlaylist", summary = "One recording's media playlist",
+            description = "Live while it records, complete once it is ready.")
+    @APIResponse(responseCode = "200", description = "The playlist")
+    @APIResponse(responseCode = "400", description = "A malformed `_HLS_msn`/`_HLS_part`, or one too far ahead")
+    @APIResponse(responseCode = "503", description = "The requested part did not arrive within the blocking timeout")
     public Response recordingPlaylist(@PathParam("playback_id") String playbackId,
             @PathParam("recording_id") String recordingId, @QueryParam("_HLS_msn") String msn,
             @QueryParam("_HLS_part") String part) {
@@ -89,7 +97,8 @@ public class PlaybackResource {
     @GET
     @Path("{recording_id}/playlist.m3u8")
     @RunOnVirtualThread
-    @Operation(summary = "One recording's multivariant playlist")
+    @Operation(operationId = "getRecordingMultivariantPlaylist", summary = "One recording's multivariant playlist")
+    @APIResponse(responseCode = "200", description = "The playlist")
     public Response recordingMultivariant(@PathParam("playback_id") String playbackId,
             @PathParam("recording_id") String recordingId) {
         Recording recording = playback.recording(playbackId, recordingId);
@@ -100,9 +109,12 @@ public class PlaybackResource {
     @GET
     @Path("{recording_id}/{file}")
     @RunOnVirtualThread
-    @Operation(summary = "An init segment, segment or part of a recording",
+    @Operation(operationId = "getRecordingMediaFile", summary = "An init segment, segment or part of a recording",
             description = "`init-<period>.mp4`, `seg-<n>.m4s`, `seg-<n>.<part>.m4s`. Byte ranges are served. The part"
                     + " a live playlist's preload hint names is held until it is written.")
+    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "206", description = "The requested byte range")
+    @APIResponse(responseCode = "416", description = "A byte range outside the file")
     public Response file(@PathParam("playback_id") String playbackId, @PathParam("recording_id") String recordingId,
             @PathParam("file") String file, @HeaderParam("Range") String range, UriInfo uri) {
         MediaFile media = playback.file(playback.recording(playbackId, recordingId), file);

@@ -61,7 +61,8 @@ public class RecordingResource {
     }
 
     @GET
-    @Operation(summary = "List recordings", description = "Newest first, in pages; deleted ones only with `status=deleted`.")
+    @Operation(operationId = "listRecordings", summary = "List recordings",
+            description = "Newest first, in pages; deleted ones only with `status=deleted`.")
     @APIResponse(responseCode = "200", description = "A page of recordings")
     @APIResponse(responseCode = "400", description = "An invalid query parameter; `errors` names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -81,7 +82,8 @@ public class RecordingResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a recording", description = "With its playback URL, MP4 URL, duration, size, tracks and sessions.")
+    @Operation(operationId = "getRecording", summary = "Get a recording",
+            description = "With its playback URL, MP4 URL, duration, size, tracks and sessions.")
     @APIResponse(responseCode = "200", description = "The recording",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordingView.class)))
     @APIResponse(responseCode = "404", description = "No such recording in the caller's tenant",
@@ -92,7 +94,8 @@ public class RecordingResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a recording", description = "Its media is deleted and `io.sluice.recording.deleted` published;"
+    @Operation(operationId = "deleteRecording", summary = "Delete a recording",
+            description = "Its media is deleted and `io.sluice.recording.deleted` published;"
             + " it stays listed as `deleted`. A recording still recording is refused (409).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "No streamer role, or an admin deleting another tenant's recording",
@@ -109,7 +112,7 @@ public class RecordingResource {
     @GET
     @Path("{id}/download")
     @Produces({MP4, Problem.MEDIA_TYPE})
-    @Operation(summary = "Download a recording as one MP4",
+    @Operation(operationId = "downloadRecording", summary = "Download a recording as one MP4",
             description = "A progressive MP4 (moov first), made from the stored segments without re-encoding and streamed;"
                     + " `Content-Length` is known and byte ranges are served.")
     @APIResponse(responseCode = "200", description = "The MP4")
