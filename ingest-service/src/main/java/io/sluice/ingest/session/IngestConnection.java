@@ -12,6 +12,7 @@ import io.sluice.ingest.proxy.ClientAddress;
 import io.sluice.media.rtmp.session.CloseReason;
 import io.sluice.media.rtmp.session.ConnectRequest;
 import io.sluice.media.rtmp.session.EnhancedCapabilities;
+import io.sluice.media.rtmp.session.PublishRefusal;
 import io.sluice.media.rtmp.session.PublishRequest;
 import io.sluice.media.rtmp.session.RtmpServerSession;
 import io.sluice.media.rtmp.session.ServerEvent;
@@ -217,14 +218,15 @@ public final class IngestConnection {
 
     private void onPublishRequested(PublishRequest request) {
         switch (services.authorizer().decide(request, clientIp)) {
-            case PublishDecision.Refuse refuse -> {
-                services.metrics().refused(refuse.metricReason());
-                LOG.infof("connection %s: publish refused (%s): %s", clientAddress, refuse.metricReason(),
-                        refuse.description());
-                rtmp.refusePublish(refuse.refusal(), refuse.description());
-            }
+            case PublishDecision.Refuse refuse -> refuse(refuse);
             case PublishDecision.Accept accept -> takeOver(accept.entry());
         }
+    }
+
+    private void refuse(PublishDecision.Refuse refuse) {
+        services.metrics().refused(refuse.metricReason());
+        LOG.infof("connection %s: publish refused (%s): %s", clientAddress, refuse.metricReason(), refuse.description());
+        rtmp.refusePublish(refuse.refusal(), refuse.description());
     }
 
     /**
@@ -236,6 +238,13 @@ public final class IngestConnection {
     private void takeOver(StreamKeyEntry entry) {
         accepted = entry;
         CompletableFuture<Void> previousEnded = services.liveSessions().register(entry.streamId(), this);
+        Optional<EndReason> revoked = services.liveSessions().revokedSince(entry);
+        if (revoked.isPresent()) {
+            services.liveSessions().unregister(entry.streamId(), this);
+            refuse(new PublishDecision.Refuse(PublishRefusal.DENIED, LiveSessions.describe(revoked.get()),
+                    revoked.get().wireName()));
+            return;
+        }
         if (previousEnded.isDone()) {
             goLive();
             return;

@@ -1,6 +1,8 @@
 package io.sluice.ingest.session;
 
 import io.sluice.events.data.EndReason;
+import io.sluice.events.data.StreamKeyEntry;
+import io.sluice.ingest.registry.RegistryChange;
 import io.sluice.ingest.registry.StreamKeyRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Singleton;
@@ -49,6 +51,17 @@ public class LiveSessions {
         return previous.endHandedOver();
     }
 
+    /**
+     * Whether the key of a publish accepted with {@code accepted} stopped working since, asked once the
+     * publisher is registered. A rotation, disable or delete applied between the key check and the
+     * registration found no publisher to end; the registry applies a change before it tells its listeners,
+     * and the publisher is registered before it asks here, so one of the two always sees the other.
+     */
+    Optional<EndReason> revokedSince(StreamKeyEntry accepted) {
+        return new RegistryChange(accepted.streamId(), Optional.of(accepted), registry.current(accepted.streamId()))
+                .endsSessionsWithKey(accepted.keyHash());
+    }
+
     void unregister(String streamId, IngestConnection connection) {
         byStreamId.remove(streamId, connection);
     }
@@ -66,7 +79,8 @@ public class LiveSessions {
         return List.copyOf(byStreamId.values());
     }
 
-    private static String describe(EndReason reason) {
+    /** What the encoder and the session's end are told when its key stopped working. */
+    static String describe(EndReason reason) {
         return switch (reason) {
             case KEY_DISABLED -> "the stream was disabled";
             case KEY_ROTATED -> "the stream key was rotated";
