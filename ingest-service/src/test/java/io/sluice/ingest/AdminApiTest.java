@@ -10,6 +10,7 @@ import io.restassured.path.json.JsonPath;
 import io.sluice.events.data.EndReason;
 import io.sluice.events.data.SessionEnded;
 import io.sluice.events.data.SessionStarted;
+import io.sluice.ingest.support.ServerStatus;
 import io.sluice.testkit.DemoUser;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;
@@ -68,6 +69,7 @@ class AdminApiTest {
 
             SessionEnded ended = MediaLog.data(log.awaitSessionEnded(Duration.ofSeconds(5)).getLast(), SessionEnded.class);
             assertThat(ended.reason()).isEqualTo(EndReason.ENDED_BY_ADMIN);
+            ServerStatus.assertToldToStop(ffmpeg, "ended by an operator");
         }
     }
 

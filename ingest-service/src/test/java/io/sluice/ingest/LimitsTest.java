@@ -10,6 +10,7 @@ import io.sluice.events.data.SessionEnded;
 import io.sluice.ingest.support.Metrics;
 import io.sluice.ingest.support.RtmpBytes;
 import io.sluice.ingest.support.ServerClose;
+import io.sluice.ingest.support.ServerStatus;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;
 import io.sluice.testkit.RawRtmpClient;
@@ -213,6 +214,7 @@ class LimitsTest {
 
             assertThat(ended.reason()).isEqualTo(EndReason.MAX_DURATION);
             assertThat(Duration.between(ended.startedAt(), ended.endedAt())).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+            ServerStatus.assertToldToStop(ffmpeg, "the stream reached its maximum continuous duration of 2 s");
         }
     }
 
@@ -226,6 +228,7 @@ class LimitsTest {
 
             assertThat(ended.reason()).isEqualTo(EndReason.BITRATE_EXCEEDED);
             assertThat(ended.detail()).contains("over its limit of 50 kbit/s");
+            ServerStatus.assertToldToStop(ffmpeg, "the stream sent ");
         }
     }
 

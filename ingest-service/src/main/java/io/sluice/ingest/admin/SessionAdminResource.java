@@ -42,7 +42,7 @@ public class SessionAdminResource {
                 .orElseGet(() -> notFound(sessionId));
     }
 
-    /** Ends the session now; the encoder gets NetStream.Unpublish.Success and the session ends with ended_by_admin. */
+    /** Ends the session now; the encoder gets NetStream.Publish.Denied and the session ends with ended_by_admin. */
     @POST
     @Path("/{sessionId}/end")
     public Response end(@PathParam("sessionId") String sessionId) {

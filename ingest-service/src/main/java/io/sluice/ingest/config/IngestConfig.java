@@ -124,6 +124,15 @@ public interface IngestConfig {
         @WithDefault("15s")
         Duration publishTimeout();
 
+        /**
+         * How long a connection whose session ended (the encoder unpublished, or the service ended it with a
+         * status) stays open for the encoder to read the last status and close the connection itself, as
+         * nginx-rtmp lets it; what it sends meanwhile is read and dropped. A connection closed for breaking
+         * the protocol or a limit is closed at once.
+         */
+        @WithDefault("2s")
+        Duration closeWait();
+
         /** A published stream that sends no media for this long is ended. */
         @WithDefault("20s")
         Duration idleTimeout();
@@ -209,6 +218,22 @@ public interface IngestConfig {
         /** How long a stream may go over its bitrate limit before it is ended. */
         @WithDefault("10s")
         Duration bitrateGrace();
+
+        /**
+         * After a publisher took a stream over, how long a further takeover of it is refused
+         * ({@code NetStream.Publish.Denied}, {@code takeover_cooldown}) while the current publisher keeps
+         * sending. Each refused attempt starts it again, so two encoders sharing one key do not take the
+         * stream from each other back and forth. {@code 0s} turns it off.
+         */
+        @WithDefault("30s")
+        Duration takeoverCooldown();
+
+        /**
+         * A publisher that has sent nothing for this long is taken over at once, cool-down or not: it is
+         * the old connection of an encoder that is reconnecting after a network drop.
+         */
+        @WithDefault("2s")
+        Duration takeoverSilence();
     }
 
     interface ProxyProtocol {

@@ -67,6 +67,8 @@ public final class IngestConnection {
     private final ReplyWriter replies;
     private final AcknowledgementInbox acknowledgements;
     private final long openedNanos = System.nanoTime();
+    /** When bytes last came from the client; volatile for a publisher on another event loop taking over. */
+    private volatile long lastReadNanos = openedNanos;
     /** Done once this connection's last events are handed to Kafka: what a publisher taking over waits for. */
     private final CompletableFuture<Void> endHandedOver = new CompletableFuture<>();
     /**
@@ -79,6 +81,12 @@ public final class IngestConnection {
     private long checkTimer = -1;
     private boolean finished;
     private boolean closed;
+    /** The client closed its side, or the socket is closed: nothing to wait for. */
+    private boolean socketGone;
+    /** The connection waits for the client to close it (see {@code close-wait}); the socket is closed after. */
+    private boolean lingering;
+    private boolean socketClosed;
+    private boolean lingerAllowed;
     /** Set when the instance shuts down: whatever ends the session now, the reason is the shutdown. */
     private volatile boolean draining;
 
@@ -134,7 +142,9 @@ public final class IngestConnection {
         // the close handler would come at once and cut them off.
         socket.endHandler(v -> onSocketClosed());
         socket.closeHandler(v -> {
-            if (flow.paused()) {
+            if (lingering) {
+                closeSocket();
+            } else if (flow.paused()) {
                 flow.socketClosed();
             } else {
                 onSocketClosed();
@@ -151,6 +161,7 @@ public final class IngestConnection {
             return;
         }
         long now = System.nanoTime();
+        lastReadNanos = now;
         services.metrics().bytesIn(protocol, data.length());
         if (stats != null) {
             stats.onBytes(now, data.length());
@@ -237,7 +248,12 @@ public final class IngestConnection {
      */
     private void takeOver(StreamKeyEntry entry) {
         accepted = entry;
-        CompletableFuture<Void> previousEnded = services.liveSessions().register(entry.streamId(), this);
+        Registration registration = services.liveSessions().register(entry.streamId(), this);
+        if (registration instanceof Registration.Refused refused) {
+            refuse(new PublishDecision.Refuse(PublishRefusal.DENIED, refused.description(), "takeover_cooldown"));
+            return;
+        }
+        CompletableFuture<Void> previousEnded = ((Registration.Registered) registration).previousEnded();
         Optional<EndReason> revoked = services.liveSessions().revokedSince(entry);
         if (revoked.isPresent()) {
             services.liveSessions().unregister(entry.streamId(), this);
@@ -347,6 +363,7 @@ public final class IngestConnection {
     }
 
     private void endByPeer(String instance) {
+        services.liveSessions().takenOverElsewhere(accepted.streamId());
         finish(EndReason.TAKEOVER, "another encoder started publishing this stream on " + instance);
     }
 
@@ -417,7 +434,10 @@ public final class IngestConnection {
     }
 
     private void onSocketClosed() {
-        if (!finished) {
+        socketGone = true;
+        if (lingering) {
+            closeSocket();
+        } else if (!finished) {
             rtmp.inputClosed();
             finish(EndReason.CLIENT_CLOSED, "the encoder closed the connection");
         }
@@ -466,11 +486,14 @@ public final class IngestConnection {
             return;
         }
         finished = true;
+        // An encoder whose publish was accepted is let close itself; a client that broke the protocol or a
+        // limit, or was refused, gets no more of our time.
+        lingerAllowed = accepted != null && cause != EndReason.PROTOCOL_ERROR;
         EndReason reason = draining ? EndReason.SHUTDOWN : cause;
         String detail = WireText.clean(description, WireText.MAX_DETAIL_LENGTH);
         context.owner().cancelTimer(checkTimer);
         flow.stop();
-        rtmp.end(detail);
+        EncoderStatus.errorFor(reason).ifPresentOrElse(refusal -> rtmp.end(refusal, detail), () -> rtmp.end(detail));
         flushOutput();
         StreamKeyEntry entry = accepted;
         if (entry != null) {
@@ -497,9 +520,37 @@ public final class IngestConnection {
         context.owner().cancelTimer(checkTimer);
         flow.stop();
         flushOutput();
+        previousEnd.whenComplete((inTime, error) -> endHandedOver.complete(null));
+        if (socketGone || !lingerAllowed) {
+            closeSocket();
+        } else {
+            lingerUntilTheClientCloses();
+        }
+    }
+
+    /**
+     * Leaves the connection to the client to close, for at most {@code close-wait}, as nginx-rtmp does: an
+     * encoder that unpublished closes it itself and exits cleanly, and one told to stop reads the status
+     * before its next write could fail on a closed socket. What it still sends is read and dropped, so it
+     * never blocks on a full socket meanwhile.
+     */
+    private void lingerUntilTheClientCloses() {
+        lingering = true;
+        socket.handler(data -> {
+            // The session is over: whatever still comes is not media of it.
+        });
+        socket.resume();
+        long waitMs = Math.max(1, config.limits().closeWait().toMillis());
+        context.owner().setTimer(waitMs, id -> closeSocket());
+    }
+
+    private void closeSocket() {
+        if (socketClosed) {
+            return;
+        }
+        socketClosed = true;
         socket.end().onComplete(v -> socket.close());
         services.connectionClosed(this);
-        previousEnd.whenComplete((inTime, error) -> endHandedOver.complete(null));
     }
 
     private void flushOutput() {
@@ -545,6 +596,11 @@ public final class IngestConnection {
     public String sessionId() {
         LiveSession live = session;
         return live == null ? null : live.sessionId();
+    }
+
+    /** How long the client has sent nothing, as of {@code nowNanos}. */
+    long silentNanos(long nowNanos) {
+        return nowNanos - lastReadNanos;
     }
 
     /** The key hash of the accepted publish. */

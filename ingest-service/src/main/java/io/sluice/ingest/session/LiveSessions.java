@@ -2,6 +2,7 @@ package io.sluice.ingest.session;
 
 import io.sluice.events.data.EndReason;
 import io.sluice.events.data.StreamKeyEntry;
+import io.sluice.ingest.config.IngestConfig;
 import io.sluice.ingest.registry.RegistryChange;
 import io.sluice.ingest.registry.StreamKeyRegistry;
 import jakarta.annotation.PostConstruct;
@@ -23,9 +24,11 @@ public class LiveSessions {
 
     private final Map<String, IngestConnection> byStreamId = new ConcurrentHashMap<>();
     private final StreamKeyRegistry registry;
+    private final TakeoverCooldown cooldown;
 
-    LiveSessions(StreamKeyRegistry registry) {
+    LiveSessions(StreamKeyRegistry registry, IngestConfig config) {
         this.registry = registry;
+        this.cooldown = new TakeoverCooldown(config.limits());
     }
 
     @PostConstruct
@@ -39,16 +42,36 @@ public class LiveSessions {
     }
 
     /**
-     * Makes {@code connection} the stream's publisher; a previous one is ended with {@code takeover}. Returns
-     * when the previous one's last events are handed to Kafka: done at once when there was none.
+     * Makes {@code connection} the stream's publisher; a previous one is ended with {@code takeover}, unless
+     * the takeover cool-down refuses it. The registration's future is done when the previous publisher's
+     * last events are handed to Kafka: at once when there was none.
      */
-    CompletableFuture<Void> register(String streamId, IngestConnection connection) {
-        IngestConnection previous = byStreamId.put(streamId, connection);
-        if (previous == null || previous == connection) {
-            return CompletableFuture.completedFuture(null);
+    Registration register(String streamId, IngestConnection connection) {
+        long now = System.nanoTime();
+        IngestConnection[] previous = new IngestConnection[1];
+        boolean[] refused = new boolean[1];
+        byStreamId.compute(streamId, (id, current) -> {
+            previous[0] = current;
+            if (current != null && current != connection && !cooldown.allows(id, current.silentNanos(now), now)) {
+                refused[0] = true;
+                return current;
+            }
+            return connection;
+        });
+        if (refused[0]) {
+            return new Registration.Refused("another encoder took this stream over less than " + cooldown.cooldownSeconds()
+                    + " s ago and is publishing it; try again later");
         }
-        previous.endFromAnyThread(EndReason.TAKEOVER, "another encoder started publishing this stream");
-        return previous.endHandedOver();
+        if (previous[0] == null || previous[0] == connection) {
+            return new Registration.Registered(CompletableFuture.completedFuture(null));
+        }
+        previous[0].endFromAnyThread(EndReason.TAKEOVER, "another encoder started publishing this stream");
+        return new Registration.Registered(previous[0].endHandedOver());
+    }
+
+    /** A publisher on another instance took {@code streamId} from this one. */
+    void takenOverElsewhere(String streamId) {
+        cooldown.takenOverElsewhere(streamId, System.nanoTime());
     }
 
     /**
