@@ -25,6 +25,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,8 +39,14 @@ import org.junit.jupiter.api.Test;
 @TestProfile(TightLimitsProfile.class)
 class LimitsTest {
 
+    /** The ingest checks a live session's limits once a second. */
+    private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
+
     @ConfigProperty(name = "sluice.ingest.rtmp.port")
     int rtmpPort;
+
+    @ConfigProperty(name = "sluice.ingest.limits.bitrate-grace")
+    Duration bitrateGrace;
 
     @ConfigProperty(name = "sluice.ingest.rtmps.port")
     int rtmpsPort;
@@ -215,6 +222,42 @@ class LimitsTest {
             assertThat(ended.reason()).isEqualTo(EndReason.MAX_DURATION);
             assertThat(Duration.between(ended.startedAt(), ended.endedAt())).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
             ServerStatus.assertToldToStop(ffmpeg, "the stream reached its maximum continuous duration of 2 s");
+        }
+    }
+
+    /**
+     * A PATCH of the duration limit reaches the live session: it ends at its next once-a-second check. The
+     * bound is that second and one more for a loaded machine.
+     */
+    @Test
+    void aShorterDurationLimitReachesTheLiveSession() {
+        RegistryWriter.TestStream stream = registry.createStream("acme");
+        try (MediaLog log = new MediaLog(stream.streamId());
+                Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), "rtmp://localhost:" + rtmpPort + "/live/" + stream.key())) {
+            log.awaitEvent(e -> e instanceof DecodedEvent.Media m && m.event().rtmpTimestamp() >= 2_000, Duration.ofSeconds(15));
+            registry.update(stream.withLimits(0, 1));
+            Instant applied = Instant.now();
+
+            SessionEnded ended = MediaLog.data(log.awaitSessionEnded(Duration.ofSeconds(5)).getLast(), SessionEnded.class);
+            assertThat(ended.reason()).isEqualTo(EndReason.MAX_DURATION);
+            assertThat(Duration.between(applied, ended.endedAt())).isLessThan(CHECK_INTERVAL.plusSeconds(1));
+        }
+    }
+
+    /** A PATCH of the bitrate limit reaches the live session: over it, it ends after the grace (1 s here). */
+    @Test
+    void aLowerBitrateLimitReachesTheLiveSession() {
+        RegistryWriter.TestStream stream = registry.createStream("acme");
+        try (MediaLog log = new MediaLog(stream.streamId());
+                Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), "rtmp://localhost:" + rtmpPort + "/live/" + stream.key())) {
+            log.awaitEvent(e -> e instanceof DecodedEvent.Media m && m.event().rtmpTimestamp() >= 2_000, Duration.ofSeconds(15));
+            registry.update(stream.withLimits(50, 43_200));
+            Instant applied = Instant.now();
+
+            SessionEnded ended = MediaLog.data(log.awaitSessionEnded(Duration.ofSeconds(8)).getLast(), SessionEnded.class);
+            assertThat(ended.reason()).isEqualTo(EndReason.BITRATE_EXCEEDED);
+            assertThat(ended.detail()).contains("over its limit of 50 kbit/s");
+            assertThat(Duration.between(applied, ended.endedAt())).isLessThan(CHECK_INTERVAL.plus(bitrateGrace).plusSeconds(2));
         }
     }
 

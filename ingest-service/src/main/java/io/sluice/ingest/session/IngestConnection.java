@@ -261,6 +261,7 @@ public final class IngestConnection {
                     revoked.get().wireName()));
             return;
         }
+        services.liveSessions().newerThan(entry).ifPresent(newer -> accepted = newer);
         if (previousEnded.isDone()) {
             goLive();
             return;
@@ -452,6 +453,23 @@ public final class IngestConnection {
     /** Ends the session from any thread: a revoked key, a takeover, an operator, a shutdown. */
     public void endFromAnyThread(EndReason reason, String description) {
         context.runOnContext(v -> finish(reason, description));
+    }
+
+    /**
+     * The stream's registry entry changed without revoking the key (a PATCH of its bitrate or duration
+     * limit, say): the session is checked against the new limits from its next check on, within a second.
+     */
+    void entryChanged(StreamKeyEntry entry) {
+        context.runOnContext(v -> {
+            StreamKeyEntry current = accepted;
+            if (finished || current == null || entry.version() <= current.version()) {
+                return;
+            }
+            accepted = entry;
+            if (limits != null) {
+                limits.entryChanged(entry);
+            }
+        });
     }
 
     /** From now on, whatever ends this session, the instance's shutdown is the reason. */

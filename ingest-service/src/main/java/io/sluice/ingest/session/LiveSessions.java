@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The streams published on this instance, one publisher each. A second publish of a stream takes it over:
- * the first session ends with {@code takeover}. Registry changes end the sessions whose key stopped working.
+ * the first session ends with {@code takeover}. Registry changes end the sessions whose key stopped working,
+ * and bring new limits (bitrate, duration) to the others at once.
  * A publisher is registered from the moment its publish is accepted, before its session starts.
  */
 @Singleton
@@ -36,7 +37,8 @@ public class LiveSessions {
         registry.onChange(change -> {
             IngestConnection live = byStreamId.get(change.streamId());
             if (live != null) {
-                change.endsSessionsWithKey(live.keyHash()).ifPresent(reason -> live.endFromAnyThread(reason, describe(reason)));
+                change.endsSessionsWithKey(live.keyHash()).ifPresentOrElse(reason -> live.endFromAnyThread(reason, describe(reason)),
+                        () -> change.current().ifPresent(live::entryChanged));
             }
         });
     }
@@ -83,6 +85,11 @@ public class LiveSessions {
     Optional<EndReason> revokedSince(StreamKeyEntry accepted) {
         return new RegistryChange(accepted.streamId(), Optional.of(accepted), registry.current(accepted.streamId()))
                 .endsSessionsWithKey(accepted.keyHash());
+    }
+
+    /** The stream's entry when the registry holds a newer one than {@code accepted}: limits changed meanwhile. */
+    Optional<StreamKeyEntry> newerThan(StreamKeyEntry accepted) {
+        return registry.current(accepted.streamId()).filter(current -> current.version() > accepted.version());
     }
 
     void unregister(String streamId, IngestConnection connection) {
