@@ -110,8 +110,9 @@ public final class ServiceCatalog {
     public static QuarkusService ingestInstance(StackSettings settings, StackEndpoints endpoints, String name,
             Map<String, String> extraEnvironment) {
         Map<String, String> env = ingestEnvironment(settings, endpoints);
-        env.putAll(extraEnvironment);
         env.put("SLUICE_INGEST_INSTANCE_ID", name);
+        // May set the id otherwise; an empty one leaves it to the ingest's default (unique per process).
+        env.putAll(extraEnvironment);
         Path javaHome = settings.javaExecutable().getParent().getParent();
         return new QuarkusService(settings, name, "ingest-service", INGEST_PORTS, env,
                 log -> tlsCertificate(settings).ensure(javaHome, log));

@@ -15,10 +15,12 @@ import java.util.Optional;
 @ConfigMapping(prefix = "sluice.ingest")
 public interface IngestConfig {
 
-    /** Names this instance in events and logs; defaults to the host name (the pod name on Kubernetes). */
-    @WithDefault("${HOSTNAME:ingest-local}")
-    @NotBlank
-    String instanceId();
+    /**
+     * Names this instance in events ({@code ingest_instance}, the CloudEvents source), logs and its Kafka
+     * client id; it must be unique per running process, as it tells this instance's sessions from another's.
+     * Unset, it is the pod name on Kubernetes, else the host name with a random suffix (see {@link InstanceId}).
+     */
+    Optional<String> instanceId();
 
     /**
      * Refuse plain RTMP: stream keys would cross the network in clear. The production default; the local
@@ -295,6 +297,16 @@ public interface IngestConfig {
 
         @WithDefault("5s")
         Duration interval();
+
+        /**
+         * A session of another instance whose stats stop for this many intervals is ended with
+         * {@code ingest_lost}: its instance died and is not coming back under the same id. More than
+         * {@code kafka.unavailable-grace} lasts, so that an instance riding out a Kafka outage is not taken
+         * for dead.
+         */
+        @WithDefault("12")
+        @Min(2)
+        int lostAfterIntervals();
     }
 
     interface Shutdown {

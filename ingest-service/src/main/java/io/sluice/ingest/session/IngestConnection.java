@@ -298,7 +298,7 @@ public final class IngestConnection {
                 WireText.MAX_ENCODER_LENGTH);
         LOG.infof("stream %s: session %s started from %s over %s%s (%s)", live.streamId(), live.sessionId(), clientAddress,
                 protocol, tlsVersion == null ? "" : " " + tlsVersion, encoder);
-        services.sender().started(new SessionStarted(live.streamId(), live.tenant(), live.sessionId(), config.instanceId(),
+        services.sender().started(new SessionStarted(live.streamId(), live.tenant(), live.sessionId(), services.instanceId(),
                 clientAddress, protocol, tlsVersion, encoder, startedAt), flowCallback(0, now), this::startWritten);
     }
 
@@ -347,18 +347,18 @@ public final class IngestConnection {
     private void startWritten(RecordMetadata metadata, Exception error) {
         context.runOnContext(v -> {
             if (!finished) {
-                (error == null ? peerTakeover.ownStartWritten(metadata.offset()) : peerTakeover.ownStartNotWritten())
+                (error == null ? peerTakeover.ownStartWritten(metadata.partition(), metadata.offset()) : peerTakeover.ownStartNotWritten())
                         .ifPresent(this::endByPeer);
             }
         });
     }
 
-    /** Another instance wrote a {@code session.started} of this stream at {@code offset} of the sessions topic. */
-    public void peerSessionStarted(long offset, String instance) {
+    /** Another instance wrote a {@code session.started} of this stream at {@code offset} of a sessions topic partition. */
+    public void peerSessionStarted(int partition, long offset, String instance) {
         context.runOnContext(v -> {
             // Before our session starts, our own start is still to be written, so it will be the newer.
             if (session != null && !finished) {
-                peerTakeover.peerStarted(offset, instance).ifPresent(this::endByPeer);
+                peerTakeover.peerStarted(partition, offset, instance).ifPresent(this::endByPeer);
             }
         });
     }
