@@ -7,11 +7,7 @@ import io.sluice.events.Topics;
 import io.sluice.events.data.EndReason;
 import io.sluice.events.data.SessionEnded;
 import io.sluice.events.data.SessionStarted;
-import io.sluice.stack.ServiceCatalog;
 import io.sluice.stack.Stack;
-import io.sluice.stack.StackSettings;
-import io.sluice.stack.component.Ports;
-import io.sluice.stack.component.QuarkusService;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;
 import io.sluice.testkit.RegistryWriter;
@@ -33,42 +29,30 @@ class IngestInstancesIT {
     /** How long a silent peer session lasts before it is ended: the configured intervals, and the once-a-second check. */
     private static final Duration LOST_AFTER = STATS_INTERVAL.multipliedBy(LOST_AFTER_INTERVALS).plusSeconds(1);
 
-    /** An ingest instance of its own ports, with no instance id configured. */
-    private record Instance(QuarkusService service, int rtmpPort) {
-
-        static Instance of(Stack stack, String name) {
-            StackSettings settings = stack.settings()
-                    .with("ingest.port", Integer.toString(Ports.free()))
-                    .with("ingest.rtmp-port", Integer.toString(Ports.free()))
-                    .with("ingest.rtmps-port", Integer.toString(Ports.free()));
-            return new Instance(ServiceCatalog.ingestInstance(settings, stack.endpoints(), name, Map.of(
-                    "SLUICE_INGEST_INSTANCE_ID", "",
-                    "SLUICE_INGEST_STATS_INTERVAL", STATS_INTERVAL.toSeconds() + "s",
-                    "SLUICE_INGEST_STATS_LOST_AFTER_INTERVALS", Integer.toString(LOST_AFTER_INTERVALS))),
-                    settings.port("ingest.rtmp-port"));
-        }
-
-        String url(String key) {
-            return "rtmp://localhost:" + rtmpPort + "/live/" + key;
-        }
+    /** An instance with no instance id configured (an empty one leaves it to the default). */
+    private static IngestInstance unnamed(Stack stack, String name) {
+        return IngestInstance.of(stack, name, Map.of(
+                "SLUICE_INGEST_INSTANCE_ID", "",
+                "SLUICE_INGEST_STATS_INTERVAL", STATS_INTERVAL.toSeconds() + "s",
+                "SLUICE_INGEST_STATS_LOST_AFTER_INTERVALS", Integer.toString(LOST_AFTER_INTERVALS)));
     }
 
     @Test
     void instancesWithoutConfigurationKeepToTheirOwnSessionsAndASurvivorEndsADeadOnes() throws Exception {
         Stack stack = TestStack.get().stack();
-        Instance a = Instance.of(stack, "ingest-unnamed-a");
-        Instance b = Instance.of(stack, "ingest-unnamed-b");
+        IngestInstance a = unnamed(stack, "ingest-unnamed-a");
+        IngestInstance b = unnamed(stack, "ingest-unnamed-b");
         try (RegistryWriter registry = new RegistryWriter()) {
             RegistryWriter.TestStream onA = registry.create("acme");
             RegistryWriter.TestStream onB = registry.create("acme");
-            a.service.up();
+            a.service().up();
             try (MediaLog sessionsA = new MediaLog(Topics.SESSIONS, onA.streamId());
                     MediaLog sessionsB = new MediaLog(Topics.SESSIONS, onB.streamId());
                     Ffmpeg publisherA = Ffmpeg.publishLive(TestMedia.testsrcClip(), a.url(onA.key()))) {
                 SessionStarted startedA = MediaLog.data(sessionsA.awaitEvent(e -> MediaLog.is(e, SessionStarted.class),
                         Duration.ofSeconds(20)).getFirst(), SessionStarted.class);
 
-                b.service.up();
+                b.service().up();
                 try (Ffmpeg publisherB = Ffmpeg.publishLive(TestMedia.testsrcClip(), b.url(onB.key()))) {
                     SessionStarted startedB = MediaLog.data(sessionsB.awaitEvent(e -> MediaLog.is(e, SessionStarted.class),
                             Duration.ofSeconds(20)).getFirst(), SessionStarted.class);
@@ -78,7 +62,7 @@ class IngestInstancesIT {
                     assertThat(sessionsA.eventsWithin(LOST_AFTER.plusSeconds(2))).as("A's session goes on beside B")
                             .noneMatch(MediaLog::isSessionEnded);
 
-                    ProcessHandle processA = ProcessHandle.of(a.service.status().pid()).orElseThrow();
+                    ProcessHandle processA = ProcessHandle.of(a.service().status().pid()).orElseThrow();
                     processA.destroyForcibly();
                     assertThat(processA.onExit()).succeedsWithin(Duration.ofSeconds(10));
 
@@ -92,8 +76,8 @@ class IngestInstancesIT {
                 }
             }
         } finally {
-            a.service.down();
-            b.service.down();
+            a.service().down();
+            b.service().down();
         }
     }
 }

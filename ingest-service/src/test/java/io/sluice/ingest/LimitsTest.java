@@ -231,33 +231,37 @@ class LimitsTest {
      */
     @Test
     void aShorterDurationLimitReachesTheLiveSession() {
-        RegistryWriter.TestStream stream = registry.createStream("acme");
-        try (MediaLog log = new MediaLog(stream.streamId());
-                Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), "rtmp://localhost:" + rtmpPort + "/live/" + stream.key())) {
-            log.awaitEvent(e -> e instanceof DecodedEvent.Media m && m.event().rtmpTimestamp() >= 2_000, Duration.ofSeconds(15));
-            registry.update(stream.withLimits(0, 1));
-            Instant applied = Instant.now();
+        LimitsChanged changed = publishThenChangeLimits(0, 1);
 
-            SessionEnded ended = MediaLog.data(log.awaitSessionEnded(Duration.ofSeconds(5)).getLast(), SessionEnded.class);
-            assertThat(ended.reason()).isEqualTo(EndReason.MAX_DURATION);
-            assertThat(Duration.between(applied, ended.endedAt())).isLessThan(CHECK_INTERVAL.plusSeconds(1));
-        }
+        assertThat(changed.ended().reason()).isEqualTo(EndReason.MAX_DURATION);
+        assertThat(Duration.between(changed.applied(), changed.ended().endedAt())).isLessThan(CHECK_INTERVAL.plusSeconds(1));
     }
 
     /** A PATCH of the bitrate limit reaches the live session: over it, it ends after the grace (1 s here). */
     @Test
     void aLowerBitrateLimitReachesTheLiveSession() {
+        LimitsChanged changed = publishThenChangeLimits(50, 43_200);
+
+        assertThat(changed.ended().reason()).isEqualTo(EndReason.BITRATE_EXCEEDED);
+        assertThat(changed.ended().detail()).contains("over its limit of 50 kbit/s");
+        assertThat(Duration.between(changed.applied(), changed.ended().endedAt()))
+                .isLessThan(CHECK_INTERVAL.plus(bitrateGrace).plusSeconds(2));
+    }
+
+    /** How a session ended whose limits changed while it was live, and when the ingest held the change. */
+    private record LimitsChanged(SessionEnded ended, Instant applied) {
+    }
+
+    /** Publishes live and, two seconds into the stream, changes its limits in the registry. */
+    private LimitsChanged publishThenChangeLimits(long maxBitrateKbps, long maxDurationSeconds) {
         RegistryWriter.TestStream stream = registry.createStream("acme");
         try (MediaLog log = new MediaLog(stream.streamId());
                 Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), "rtmp://localhost:" + rtmpPort + "/live/" + stream.key())) {
             log.awaitEvent(e -> e instanceof DecodedEvent.Media m && m.event().rtmpTimestamp() >= 2_000, Duration.ofSeconds(15));
-            registry.update(stream.withLimits(50, 43_200));
+            registry.update(stream.withLimits(maxBitrateKbps, maxDurationSeconds));
             Instant applied = Instant.now();
-
-            SessionEnded ended = MediaLog.data(log.awaitSessionEnded(Duration.ofSeconds(8)).getLast(), SessionEnded.class);
-            assertThat(ended.reason()).isEqualTo(EndReason.BITRATE_EXCEEDED);
-            assertThat(ended.detail()).contains("over its limit of 50 kbit/s");
-            assertThat(Duration.between(applied, ended.endedAt())).isLessThan(CHECK_INTERVAL.plus(bitrateGrace).plusSeconds(2));
+            return new LimitsChanged(MediaLog.data(log.awaitSessionEnded(Duration.ofSeconds(8)).getLast(), SessionEnded.class),
+                    applied);
         }
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.sluice.events.StreamKeyHash;
-import io.sluice.events.data.StreamKeyEntry;
 import io.sluice.ingest.session.InterleavingPublishAuthorizer;
 import io.sluice.ingest.session.LiveSessions;
 import io.sluice.testkit.Ffmpeg;
@@ -13,12 +11,9 @@ import io.sluice.testkit.RegistryWriter;
 import io.sluice.testkit.TestMedia;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A disable, rotation or delete that the ingest applies after a publish's key check and before the publisher
@@ -48,32 +43,19 @@ class RevocationRaceTest {
     @Inject
     LiveSessions liveSessions;
 
-    static Stream<Arguments> revocations() {
-        BiConsumer<TestRegistry, RegistryWriter.TestStream> disable = (r, s) ->
-                r.update(s.next(StreamKeyEntry.Status.DISABLED, s.entry().keyHash()));
-        BiConsumer<TestRegistry, RegistryWriter.TestStream> rotate = (r, s) ->
-                r.update(s.next(StreamKeyEntry.Status.ENABLED, StreamKeyHash.of(RegistryWriter.newKey())));
-        BiConsumer<TestRegistry, RegistryWriter.TestStream> delete = (r, s) -> r.deleteAndAwait(s.streamId());
-        return Stream.of(
-                Arguments.of("disable", disable, "the stream was disabled"),
-                Arguments.of("rotate", rotate, "the stream key was rotated"),
-                Arguments.of("delete", delete, "the stream was deleted"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("revocations")
-    void aChangeBetweenKeyCheckAndRegistrationStillStopsThePublish(String name,
-            BiConsumer<TestRegistry, RegistryWriter.TestStream> change, String told) {
+    @ParameterizedTest
+    @EnumSource(Revocation.class)
+    void aChangeBetweenKeyCheckAndRegistrationStillStopsThePublish(Revocation revocation) {
         RegistryWriter.TestStream stream = registry.createStream("acme");
         int before = authorizer.interleaved();
-        authorizer.afterNextAccept(stream.streamId(), () -> change.accept(registry, stream));
+        authorizer.afterNextAccept(stream.streamId(), () -> revocation.apply(registry, stream, true));
 
         try (Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(),
                 "rtmps://localhost:" + rtmpsPort + "/live/" + stream.key())) {
             assertThat(ffmpeg.awaitExit(REFUSAL_BOUND)).as("ffmpeg is stopped: %s", ffmpeg.output()).isNotZero();
             assertThat(authorizer.interleaved()).as("the change ran between the key check and the registration")
                     .isEqualTo(before + 1);
-            assertThat(ffmpeg.output()).contains("Server error: " + told);
+            assertThat(ffmpeg.output()).contains("Server error: " + revocation.told);
             assertThat(liveSessions.byStream(stream.streamId())).isEmpty();
         }
     }

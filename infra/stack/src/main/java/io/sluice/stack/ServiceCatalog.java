@@ -87,6 +87,8 @@ public final class ServiceCatalog {
 
     private static Map<String, String> ingestEnvironment(StackSettings settings, StackEndpoints endpoints) {
         Map<String, String> env = environment(settings, endpoints, "ingest", "ingest.port");
+        // The stack's one ingest keeps its id across restarts, so a restart after a kill ends what it left open.
+        env.put("SLUICE_INGEST_INSTANCE_ID", "ingest-local");
         env.put("SLUICE_INGEST_RTMP_PORT", settings.get("ingest.rtmp-port"));
         env.put("SLUICE_INGEST_RTMPS_PORT", settings.get("ingest.rtmps-port"));
         // Locally, encoders without TLS may be tried; production refuses plain RTMP (the default).
