@@ -74,8 +74,9 @@ class GoLiveIT {
                     .until(() -> streamsTheIngestHolds() > streamsBefore);
             Instant publishedAt = Instant.now();
             try (Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), rtmpsUrl + "/" + key)) {
+                // The session's start is the first event of its stream; media may follow it by the time the wait returns.
                 SessionStarted started = MediaLog.data(log.awaitEvent(e -> MediaLog.is(e, SessionStarted.class),
-                        Duration.ofSeconds(10)).getLast(), SessionStarted.class);
+                        Duration.ofSeconds(10)).getFirst(), SessionStarted.class);
                 assertThat(Duration.between(publishedAt, started.startedAt())).isLessThan(Duration.ofSeconds(5));
                 assertThat(started.tenant()).isEqualTo("acme");
                 assertThat(started.protocol()).isEqualTo("rtmps");

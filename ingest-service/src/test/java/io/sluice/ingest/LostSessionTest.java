@@ -11,6 +11,7 @@ import io.sluice.events.data.SessionEnded;
 import io.sluice.testkit.MediaLog;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** A restarted instance ends the sessions it left open when it died, and only those. */
@@ -23,11 +24,10 @@ class LostSessionTest {
         try (MediaLog lost = MediaLog.fromBeginning(Topics.SESSIONS, CrashedInstanceProfile.LOST_STREAM);
                 MediaLog media = MediaLog.fromBeginning(Topics.MEDIA, CrashedInstanceProfile.LOST_STREAM)) {
             // Ended by the start-up sweep (another instance of the suite may also end it later, as silent).
-            SessionEnded ended = MediaLog.data(lost.awaitEvent(e -> MediaLog.isSessionEnded(e)
-                    && MediaLog.data(e, SessionEnded.class).detail().contains("stopped without ending"), Duration.ofSeconds(20))
-                    .stream().filter(e -> MediaLog.isSessionEnded(e)
-                            && MediaLog.data(e, SessionEnded.class).detail().contains("stopped without ending")).findFirst()
-                    .orElseThrow(), SessionEnded.class);
+            Predicate<DecodedEvent> sweptAtStart = e -> MediaLog.isSessionEnded(e)
+                    && MediaLog.data(e, SessionEnded.class).detail().contains("stopped without ending");
+            SessionEnded ended = MediaLog.data(lost.awaitEvent(sweptAtStart, Duration.ofSeconds(20)).stream().filter(sweptAtStart)
+                    .findFirst().orElseThrow(), SessionEnded.class);
 
             assertThat(ended.reason()).isEqualTo(EndReason.INGEST_LOST);
             assertThat(ended.sessionId()).startsWith("ss_lost");
