@@ -7,11 +7,7 @@ import io.sluice.events.Topics;
 import io.sluice.events.data.EndReason;
 import io.sluice.events.data.SessionEnded;
 import io.sluice.events.data.SessionStarted;
-import io.sluice.stack.ServiceCatalog;
 import io.sluice.stack.Stack;
-import io.sluice.stack.StackSettings;
-import io.sluice.stack.component.Ports;
-import io.sluice.stack.component.QuarkusService;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;
 import io.sluice.testkit.RegistryWriter;
@@ -19,6 +15,7 @@ import io.sluice.testkit.TestMedia;
 import io.sluice.testkit.TestStack;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -29,32 +26,15 @@ import org.junit.jupiter.api.Test;
  */
 class IngestTakeoverIT {
 
-    /** An ingest instance of its own name and ports, beside the stack's. */
-    private record Instance(QuarkusService service, int rtmpPort) {
-
-        static Instance of(Stack stack, String name) {
-            StackSettings settings = stack.settings()
-                    .with("ingest.port", Integer.toString(Ports.free()))
-                    .with("ingest.rtmp-port", Integer.toString(Ports.free()))
-                    .with("ingest.rtmps-port", Integer.toString(Ports.free()));
-            return new Instance(ServiceCatalog.ingestInstance(settings, stack.endpoints(), name),
-                    settings.port("ingest.rtmp-port"));
-        }
-
-        String url(String key) {
-            return "rtmp://localhost:" + rtmpPort + "/live/" + key;
-        }
-    }
-
     @Test
     void aPublishOnAnotherInstanceEndsTheFirstSessionWithTakeover() {
         Stack stack = TestStack.get().stack();
-        Instance a = Instance.of(stack, "ingest-a");
-        Instance b = Instance.of(stack, "ingest-b");
+        IngestInstance a = IngestInstance.of(stack, "ingest-a", Map.of());
+        IngestInstance b = IngestInstance.of(stack, "ingest-b", Map.of());
         try (RegistryWriter registry = new RegistryWriter()) {
             RegistryWriter.TestStream stream = registry.create("acme");
-            a.service.up();
-            b.service.up();
+            a.service().up();
+            b.service().up();
             try (MediaLog sessions = new MediaLog(Topics.SESSIONS, stream.streamId());
                     MediaLog media = new MediaLog(stream.streamId());
                     Ffmpeg onA = Ffmpeg.publishLive(TestMedia.testsrcClip(), a.url(stream.key()))) {
@@ -80,8 +60,8 @@ class IngestTakeoverIT {
                 }
             }
         } finally {
-            a.service.down();
-            b.service.down();
+            a.service().down();
+            b.service().down();
         }
     }
 

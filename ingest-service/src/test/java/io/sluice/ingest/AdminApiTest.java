@@ -10,6 +10,7 @@ import io.restassured.path.json.JsonPath;
 import io.sluice.events.data.EndReason;
 import io.sluice.events.data.SessionEnded;
 import io.sluice.events.data.SessionStarted;
+import io.sluice.ingest.support.ServerStatus;
 import io.sluice.testkit.DemoUser;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;
@@ -17,6 +18,7 @@ import io.sluice.testkit.RegistryWriter;
 import io.sluice.testkit.TestMedia;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -68,20 +70,16 @@ class AdminApiTest {
 
             SessionEnded ended = MediaLog.data(log.awaitSessionEnded(Duration.ofSeconds(5)).getLast(), SessionEnded.class);
             assertThat(ended.reason()).isEqualTo(EndReason.ENDED_BY_ADMIN);
+            ServerStatus.assertToldToStop(ffmpeg, "ended by an operator");
         }
     }
 
-    /** The frame rate and keyframe interval are those of the last stats window (5 s). */
-    private static JsonPath awaitFirstStatsWindow(String admin, String sessionId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            JsonPath view = given().auth().oauth2(admin).when().get("/v1/admin/sessions/" + sessionId)
-                    .then().statusCode(200).extract().jsonPath();
-            if (view.getDouble("video_frame_rate") > 0 || System.nanoTime() > deadline) {
-                return view;
-            }
-            Thread.sleep(250);
-        }
+    /** The frame rate and keyframe interval are those of the last stats window (5 s); the bound leaves room for a loaded machine. */
+    private static JsonPath awaitFirstStatsWindow(String admin, String sessionId) {
+        return Awaitility.await("the first stats window of " + sessionId).atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> given().auth().oauth2(admin).when().get("/v1/admin/sessions/" + sessionId)
+                        .then().statusCode(200).extract().jsonPath(), view -> view.getDouble("video_frame_rate") > 0);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.sluice.events.data.SessionEnded;
 import io.sluice.ingest.support.Metrics;
 import io.sluice.ingest.support.RtmpBytes;
 import io.sluice.ingest.support.ServerClose;
+import io.sluice.ingest.support.ServerStatus;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;
 import io.sluice.testkit.RawRtmpClient;
@@ -24,6 +25,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,8 +39,14 @@ import org.junit.jupiter.api.Test;
 @TestProfile(TightLimitsProfile.class)
 class LimitsTest {
 
+    /** The ingest checks a live session's limits once a second. */
+    private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
+
     @ConfigProperty(name = "sluice.ingest.rtmp.port")
     int rtmpPort;
+
+    @ConfigProperty(name = "sluice.ingest.limits.bitrate-grace")
+    Duration bitrateGrace;
 
     @ConfigProperty(name = "sluice.ingest.rtmps.port")
     int rtmpsPort;
@@ -213,6 +221,47 @@ class LimitsTest {
 
             assertThat(ended.reason()).isEqualTo(EndReason.MAX_DURATION);
             assertThat(Duration.between(ended.startedAt(), ended.endedAt())).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+            ServerStatus.assertToldToStop(ffmpeg, "the stream reached its maximum continuous duration of 2 s");
+        }
+    }
+
+    /**
+     * A PATCH of the duration limit reaches the live session: it ends at its next once-a-second check. The
+     * bound is that second and one more for a loaded machine.
+     */
+    @Test
+    void aShorterDurationLimitReachesTheLiveSession() {
+        LimitsChanged changed = publishThenChangeLimits(0, 1);
+
+        assertThat(changed.ended().reason()).isEqualTo(EndReason.MAX_DURATION);
+        assertThat(Duration.between(changed.applied(), changed.ended().endedAt())).isLessThan(CHECK_INTERVAL.plusSeconds(1));
+    }
+
+    /** A PATCH of the bitrate limit reaches the live session: over it, it ends after the grace (1 s here). */
+    @Test
+    void aLowerBitrateLimitReachesTheLiveSession() {
+        LimitsChanged changed = publishThenChangeLimits(50, 43_200);
+
+        assertThat(changed.ended().reason()).isEqualTo(EndReason.BITRATE_EXCEEDED);
+        assertThat(changed.ended().detail()).contains("over its limit of 50 kbit/s");
+        assertThat(Duration.between(changed.applied(), changed.ended().endedAt()))
+                .isLessThan(CHECK_INTERVAL.plus(bitrateGrace).plusSeconds(2));
+    }
+
+    /** How a session ended whose limits changed while it was live, and when the ingest held the change. */
+    private record LimitsChanged(SessionEnded ended, Instant applied) {
+    }
+
+    /** Publishes live and, two seconds into the stream, changes its limits in the registry. */
+    private LimitsChanged publishThenChangeLimits(long maxBitrateKbps, long maxDurationSeconds) {
+        RegistryWriter.TestStream stream = registry.createStream("acme");
+        try (MediaLog log = new MediaLog(stream.streamId());
+                Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), "rtmp://localhost:" + rtmpPort + "/live/" + stream.key())) {
+            log.awaitEvent(e -> e instanceof DecodedEvent.Media m && m.event().rtmpTimestamp() >= 2_000, Duration.ofSeconds(15));
+            registry.update(stream.withLimits(maxBitrateKbps, maxDurationSeconds));
+            Instant applied = Instant.now();
+            return new LimitsChanged(MediaLog.data(log.awaitSessionEnded(Duration.ofSeconds(8)).getLast(), SessionEnded.class),
+                    applied);
         }
     }
 
@@ -226,6 +275,7 @@ class LimitsTest {
 
             assertThat(ended.reason()).isEqualTo(EndReason.BITRATE_EXCEEDED);
             assertThat(ended.detail()).contains("over its limit of 50 kbit/s");
+            ServerStatus.assertToldToStop(ffmpeg, "the stream sent ");
         }
     }
 

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.sluice.events.DecodedEvent;
-import io.sluice.events.StreamKeyHash;
-import io.sluice.events.data.EndReason;
 import io.sluice.events.data.SessionEnded;
 import io.sluice.events.data.SessionStarted;
-import io.sluice.events.data.StreamKeyEntry;
+import io.sluice.ingest.support.ServerStatus;
 import io.sluice.testkit.Ffmpeg;
 import io.sluice.testkit.MediaLog;
 import io.sluice.testkit.RegistryWriter;
@@ -17,14 +15,14 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Disabling, rotating or deleting a key ends the live session that uses it within a second, with the reason. */
+/**
+ * Disabling, rotating or deleting a key ends the live session that uses it within a second, with the reason,
+ * and the encoder is told why with an error status.
+ */
 @QuarkusTest
 class RevocationTest {
 
@@ -34,37 +32,23 @@ class RevocationTest {
     @Inject
     TestRegistry registry;
 
-    static Stream<Arguments> revocations() {
-        BiConsumer<TestRegistry, RegistryWriter.TestStream> disable = (r, s) ->
-                r.write(s.next(StreamKeyEntry.Status.DISABLED, s.entry().keyHash()));
-        BiConsumer<TestRegistry, RegistryWriter.TestStream> rotate = (r, s) ->
-                r.write(s.next(StreamKeyEntry.Status.ENABLED, StreamKeyHash.of(RegistryWriter.newKey())));
-        BiConsumer<TestRegistry, RegistryWriter.TestStream> delete = (r, s) -> r.delete(s.streamId());
-        return Stream.of(
-                Arguments.of("disable", disable, EndReason.KEY_DISABLED),
-                Arguments.of("rotate", rotate, EndReason.KEY_ROTATED),
-                Arguments.of("delete", delete, EndReason.KEY_DELETED));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("revocations")
-    void theLiveSessionEndsWithinASecond(String name, BiConsumer<TestRegistry, RegistryWriter.TestStream> change,
-            EndReason reason) {
+    @ParameterizedTest
+    @EnumSource(Revocation.class)
+    void theLiveSessionEndsWithinASecond(Revocation revocation) {
         RegistryWriter.TestStream stream = registry.createStream("acme");
         try (MediaLog log = new MediaLog(stream.streamId());
                 Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(),
                         "rtmps://localhost:" + rtmpsPort + "/live/" + stream.key())) {
             log.awaitEvent(e -> MediaLog.is(e, SessionStarted.class), Duration.ofSeconds(10));
             Instant changed = Instant.now();
-            change.accept(registry, stream);
+            revocation.apply(registry, stream, false);
 
             List<DecodedEvent> events = log.awaitSessionEnded(Duration.ofSeconds(5));
             SessionEnded ended = MediaLog.data(events.getLast(), SessionEnded.class);
 
-            assertThat(ended.reason()).isEqualTo(reason);
+            assertThat(ended.reason()).isEqualTo(revocation.reason);
             assertThat(Duration.between(changed, ended.endedAt())).isLessThan(Duration.ofSeconds(1));
-            assertThat(ffmpeg.awaitExit(Duration.ofSeconds(5))).as("ffmpeg stops once the server ends the stream")
-                    .isNotNegative();
+            ServerStatus.assertToldToStop(ffmpeg, revocation.told);
         }
     }
 }

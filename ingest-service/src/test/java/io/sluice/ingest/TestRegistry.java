@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 
 /**
  * Registry entries written to the real topic, waited for until the application under test has applied
@@ -18,9 +21,14 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class TestRegistry {
 
+    /** How long the registry consumer may take to apply a record: generous, it is a poll away. */
+    private static final Duration APPLY_BOUND = Duration.ofSeconds(10);
+
     private final RegistryWriter writer = new RegistryWriter();
     /** The newest version each stream's registry change brought. */
     private final Map<String, Long> applied = new ConcurrentHashMap<>();
+    /** Streams whose deletion the application applied. */
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
 
     TestRegistry(StreamKeyRegistry registry) {
         registry.onChange(this::record);
@@ -47,27 +55,24 @@ public class TestRegistry {
         writer.delete(streamId);
     }
 
+    /** Deletes the stream and returns once the application no longer holds it. */
+    public void deleteAndAwait(String streamId) {
+        writer.delete(streamId);
+        await(streamId, () -> deleted.contains(streamId));
+    }
+
     private void record(RegistryChange change) {
-        change.current().ifPresent(entry -> applied.merge(entry.streamId(), entry.version(), Math::max));
+        change.current().ifPresentOrElse(entry -> applied.merge(entry.streamId(), entry.version(), Math::max),
+                () -> deleted.add(change.streamId()));
     }
 
     private void awaitVersion(String streamId, long version) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (applied.getOrDefault(streamId, 0L) >= version) {
-                return;
-            }
-            sleep();
-        }
-        throw new AssertionError("the ingest did not pick up the registry entry of " + Objects.requireNonNull(streamId));
+        await(streamId, () -> applied.getOrDefault(streamId, 0L) >= version);
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static void await(String streamId, BooleanSupplier applied) {
+        Awaitility.await("the ingest picks up the registry change of " + Objects.requireNonNull(streamId))
+                .atMost(APPLY_BOUND).pollInterval(Duration.ofMillis(20)).until(applied::getAsBoolean);
     }
 
     @PreDestroy

@@ -13,7 +13,7 @@ import java.util.HexFormat;
 @ApplicationScoped
 public class StreamKeyGenerator {
 
-    public static final String KEY_PREFIX = "sluice_sk_";
+    public static final String KEY_PREFIX = io.sluice.events.StreamKeyRedaction.KEY_PREFIX;
     static final int KEY_BYTES = 32;
 
     private final SecureRandom random = new SecureRandom();

@@ -117,6 +117,8 @@ public final class ServiceCatalog {
 
     private static Map<String, String> ingestEnvironment(StackSettings settings, StackEndpoints endpoints) {
         Map<String, String> env = environment(settings, endpoints, "ingest", "ingest.port");
+        // The stack's one ingest keeps its id across restarts, so a restart after a kill ends what it left open.
+        env.put("SLUICE_INGEST_INSTANCE_ID", "ingest-local");
         env.put("SLUICE_INGEST_RTMP_PORT", settings.get("ingest.rtmp-port"));
         env.put("SLUICE_INGEST_RTMPS_PORT", settings.get("ingest.rtmps-port"));
         // Locally, encoders without TLS may be tried; production refuses plain RTMP (the default).
@@ -140,8 +142,9 @@ public final class ServiceCatalog {
     public static QuarkusService ingestInstance(StackSettings settings, StackEndpoints endpoints, String name,
             Map<String, String> extraEnvironment) {
         Map<String, String> env = ingestEnvironment(settings, endpoints);
-        env.putAll(extraEnvironment);
         env.put("SLUICE_INGEST_INSTANCE_ID", name);
+        // May set the id otherwise; an empty one leaves it to the ingest's default (unique per process).
+        env.putAll(extraEnvironment);
         Path javaHome = settings.javaExecutable().getParent().getParent();
         return new QuarkusService(settings, name, "ingest-service", INGEST_PORTS, env,
                 log -> tlsCertificate(settings).ensure(javaHome, log));

@@ -65,7 +65,7 @@ public class SessionAdminResource {
                 .orElseGet(() -> notFound(sessionId));
     }
 
-    /** Ends the session now; the encoder gets NetStream.Unpublish.Success and the session ends with ended_by_admin. */
+    /** Ends the session now; the encoder gets NetStream.Publish.Denied and the session ends with ended_by_admin. */
     @POST
     @Path("/{sessionId}/end")
     @Operation(operationId = "endLiveSession", summary = "End a live session",

@@ -15,10 +15,12 @@ import java.util.Optional;
 @ConfigMapping(prefix = "sluice.ingest")
 public interface IngestConfig {
 
-    /** Names this instance in events and logs; defaults to the host name (the pod name on Kubernetes). */
-    @WithDefault("${HOSTNAME:ingest-local}")
-    @NotBlank
-    String instanceId();
+    /**
+     * Names this instance in events ({@code ingest_instance}, the CloudEvents source), logs and its Kafka
+     * client id; it must be unique per running process, as it tells this instance's sessions from another's.
+     * Unset, it is the pod name on Kubernetes, else the host name with a random suffix (see {@link InstanceId}).
+     */
+    Optional<String> instanceId();
 
     /**
      * Refuse plain RTMP: stream keys would cross the network in clear. The production default; the local
@@ -124,6 +126,15 @@ public interface IngestConfig {
         @WithDefault("15s")
         Duration publishTimeout();
 
+        /**
+         * How long a connection whose session ended (the encoder unpublished, or the service ended it with a
+         * status) stays open for the encoder to read the last status and close the connection itself, as
+         * nginx-rtmp lets it; what it sends meanwhile is read and dropped. A connection closed for breaking
+         * the protocol or a limit is closed at once.
+         */
+        @WithDefault("2s")
+        Duration closeWait();
+
         /** A published stream that sends no media for this long is ended. */
         @WithDefault("20s")
         Duration idleTimeout();
@@ -209,6 +220,22 @@ public interface IngestConfig {
         /** How long a stream may go over its bitrate limit before it is ended. */
         @WithDefault("10s")
         Duration bitrateGrace();
+
+        /**
+         * After a publisher took a stream over, how long a further takeover of it is refused
+         * ({@code NetStream.Publish.Denied}, {@code takeover_cooldown}) while the current publisher keeps
+         * sending. Each refused attempt starts it again, so two encoders sharing one key do not take the
+         * stream from each other back and forth. {@code 0s} turns it off.
+         */
+        @WithDefault("30s")
+        Duration takeoverCooldown();
+
+        /**
+         * A publisher that has sent nothing for this long is taken over at once, cool-down or not: it is
+         * the old connection of an encoder that is reconnecting after a network drop.
+         */
+        @WithDefault("2s")
+        Duration takeoverSilence();
     }
 
     interface ProxyProtocol {
@@ -273,6 +300,16 @@ public interface IngestConfig {
 
         @WithDefault("5s")
         Duration interval();
+
+        /**
+         * A session of another instance whose stats stop for this many intervals is ended with
+         * {@code ingest_lost}: its instance died and is not coming back under the same id. More than
+         * {@code kafka.unavailable-grace} lasts, so that an instance riding out a Kafka outage is not taken
+         * for dead.
+         */
+        @WithDefault("12")
+        @Min(2)
+        int lostAfterIntervals();
     }
 
     interface Shutdown {

@@ -5,6 +5,7 @@ import io.sluice.events.EventRecord;
 import io.sluice.events.Topics;
 import io.sluice.events.kafka.KafkaEventRecords;
 import io.sluice.ingest.config.IngestConfig;
+import io.sluice.ingest.config.InstanceId;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -49,8 +50,8 @@ public class EventPublisher {
     private volatile boolean running = true;
     private volatile boolean warmedUp;
 
-    EventPublisher(IngestConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.producer = new KafkaProducer<>(properties(config, bootstrapServers));
+    EventPublisher(IngestConfig config, InstanceId instanceId, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.producer = new KafkaProducer<>(properties(config, instanceId.value(), bootstrapServers));
         this.sender = new OrderedSender(producer, config.kafka().unavailableGrace());
     }
 
@@ -131,11 +132,11 @@ public class EventPublisher {
         producer.close(Duration.ofSeconds(10));
     }
 
-    private static Properties properties(IngestConfig config, String bootstrapServers) {
+    private static Properties properties(IngestConfig config, String instanceId, String bootstrapServers) {
         long grace = config.kafka().unavailableGrace().toMillis();
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-" + config.instanceId());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-" + instanceId);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -12,6 +12,7 @@ import io.sluice.events.data.SessionStarted;
 import io.sluice.events.data.SessionStats;
 import io.sluice.events.kafka.KafkaEventRecords;
 import io.sluice.ingest.config.IngestConfig;
+import io.sluice.ingest.config.InstanceId;
 import io.sluice.ingest.metrics.IngestMetrics;
 import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
@@ -40,11 +41,11 @@ public class SessionEventSender {
     private final Duration lifecycleRetry;
     private final Callback countsFailure;
 
-    SessionEventSender(EventPublisher publisher, Vertx vertx, IngestConfig config, IngestMetrics metrics) {
+    SessionEventSender(EventPublisher publisher, Vertx vertx, IngestConfig config, InstanceId instanceId, IngestMetrics metrics) {
         this.publisher = publisher;
         this.vertx = vertx;
         this.metrics = metrics;
-        this.source = URI.create("/sluice/ingest/" + config.instanceId());
+        this.source = URI.create("/sluice/ingest/" + instanceId.value());
         this.lifecycleRetry = config.kafka().lifecycleRetry();
         this.countsFailure = (metadata, error) -> {
             if (error != null) {

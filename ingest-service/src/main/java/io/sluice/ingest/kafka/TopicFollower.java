@@ -71,6 +71,10 @@ public abstract class TopicFollower {
     protected void onCaughtUp() {
     }
 
+    /** On the following thread after every poll, some 200 ms apart: for work that goes by time, not by records. */
+    protected void onPolled() {
+    }
+
     /**
      * Whether the follower is following and has read up to where the topic ended when it last (re)started:
      * false before the first read to the end, while it starts over after a failure, and when it is stuck.
@@ -145,6 +149,7 @@ public abstract class TopicFollower {
                     caughtUp = true;
                     onCaughtUp();
                 }
+                onPolled();
             }
         } finally {
             consumer = null;

@@ -32,6 +32,11 @@ public class StreamKeyRegistry {
         return Optional.of(entry);
     }
 
+    /** The stream's entry as this instance holds it now: empty when it was deleted or never known. */
+    public Optional<StreamKeyEntry> current(String streamId) {
+        return Optional.ofNullable(byStreamId.get(streamId));
+    }
+
     /**
      * Applies an entry unless this instance already holds a newer version of the stream. The version it
      * already holds is passed to the listeners again: a record handled again after a failure of its

@@ -1,6 +1,7 @@
 package io.sluice.ingest.session;
 
 import io.sluice.ingest.config.IngestConfig;
+import io.sluice.ingest.config.InstanceId;
 import io.sluice.ingest.kafka.InFlightBudget;
 import io.sluice.ingest.kafka.SessionEventSender;
 import io.sluice.ingest.metrics.IngestMetrics;
@@ -34,10 +35,13 @@ public class ConnectionServices {
     private final IngestMetrics metrics;
     private final ConnectionLimits connectionLimits;
     private final MemoryBudget memoryBudget;
+    private final String instanceId;
 
     ConnectionServices(IngestConfig config, PublishAuthorizer authorizer, LiveSessions liveSessions,
-            SessionEventSender sender, InFlightBudget budget, IngestMetrics metrics, ConnectionLimits connectionLimits) {
+            SessionEventSender sender, InFlightBudget budget, IngestMetrics metrics, ConnectionLimits connectionLimits,
+            InstanceId instanceId) {
         this.config = config;
+        this.instanceId = instanceId.value();
         this.authorizer = authorizer;
         this.liveSessions = liveSessions;
         this.sender = sender;
@@ -93,6 +97,11 @@ public class ConnectionServices {
     /** The session settings for a connection over {@code rtmp} or {@code rtmps}. */
     public RtmpServerConfig rtmpConfig(String protocol) {
         return protocol.equals("rtmps") ? rtmpConfig : plainRtmpConfig;
+    }
+
+    /** This instance's id, as its events name it. */
+    public String instanceId() {
+        return instanceId;
     }
 
     public PublishAuthorizer authorizer() {

@@ -12,6 +12,7 @@ import io.sluice.ingest.proxy.ClientAddress;
 import io.sluice.media.rtmp.session.CloseReason;
 import io.sluice.media.rtmp.session.ConnectRequest;
 import io.sluice.media.rtmp.session.EnhancedCapabilities;
+import io.sluice.media.rtmp.session.PublishRefusal;
 import io.sluice.media.rtmp.session.PublishRequest;
 import io.sluice.media.rtmp.session.RtmpServerSession;
 import io.sluice.media.rtmp.session.ServerEvent;
@@ -68,6 +69,8 @@ public final class IngestConnection {
     /** Set by the first media record Kafka gave up on: one failure ends the session, the others are its echo. */
     private final AtomicBoolean mediaFailed = new AtomicBoolean();
     private final long openedNanos = System.nanoTime();
+    /** When bytes last came from the client; volatile for a publisher on another event loop taking over. */
+    private volatile long lastReadNanos = openedNanos;
     /** Done once this connection's last events are handed to Kafka: what a publisher taking over waits for. */
     private final CompletableFuture<Void> endHandedOver = new CompletableFuture<>();
     /**
@@ -80,6 +83,12 @@ public final class IngestConnection {
     private long checkTimer = -1;
     private boolean finished;
     private boolean closed;
+    /** The client closed its side, or the socket is closed: nothing to wait for. */
+    private boolean socketGone;
+    /** The connection waits for the client to close it (see {@code close-wait}); the socket is closed after. */
+    private boolean lingering;
+    private boolean socketClosed;
+    private boolean lingerAllowed;
     /** Set when the instance shuts down: whatever ends the session now, the reason is the shutdown. */
     private volatile boolean draining;
 
@@ -134,7 +143,9 @@ public final class IngestConnection {
         // the close handler would come at once and cut them off.
         socket.endHandler(v -> onSocketClosed());
         socket.closeHandler(v -> {
-            if (flow.paused()) {
+            if (lingering) {
+                closeSocket();
+            } else if (flow.paused()) {
                 flow.socketClosed();
             } else {
                 onSocketClosed();
@@ -151,6 +162,7 @@ public final class IngestConnection {
             return;
         }
         long now = System.nanoTime();
+        lastReadNanos = now;
         services.metrics().bytesIn(protocol, data.length());
         if (stats != null) {
             stats.onBytes(now, data.length());
@@ -218,14 +230,15 @@ public final class IngestConnection {
 
     private void onPublishRequested(PublishRequest request) {
         switch (services.authorizer().decide(request, clientIp)) {
-            case PublishDecision.Refuse refuse -> {
-                services.metrics().refused(refuse.metricReason());
-                LOG.infof("connection %s: publish refused (%s): %s", clientAddress, refuse.metricReason(),
-                        refuse.description());
-                rtmp.refusePublish(refuse.refusal(), refuse.description());
-            }
+            case PublishDecision.Refuse refuse -> refuse(refuse);
             case PublishDecision.Accept accept -> takeOver(accept.entry());
         }
+    }
+
+    private void refuse(PublishDecision.Refuse refuse) {
+        services.metrics().refused(refuse.metricReason());
+        LOG.infof("connection %s: publish refused (%s): %s", clientAddress, refuse.metricReason(), refuse.description());
+        rtmp.refusePublish(refuse.refusal(), refuse.description());
     }
 
     /**
@@ -236,7 +249,20 @@ public final class IngestConnection {
      */
     private void takeOver(StreamKeyEntry entry) {
         accepted = entry;
-        CompletableFuture<Void> previousEnded = services.liveSessions().register(entry.streamId(), this);
+        Registration registration = services.liveSessions().register(entry.streamId(), this);
+        if (registration instanceof Registration.Refused refused) {
+            refuse(new PublishDecision.Refuse(PublishRefusal.DENIED, refused.description(), "takeover_cooldown"));
+            return;
+        }
+        CompletableFuture<Void> previousEnded = ((Registration.Registered) registration).previousEnded();
+        Optional<EndReason> revoked = services.liveSessions().revokedSince(entry);
+        if (revoked.isPresent()) {
+            services.liveSessions().unregister(entry.streamId(), this);
+            refuse(new PublishDecision.Refuse(PublishRefusal.DENIED, LiveSessions.describe(revoked.get()),
+                    revoked.get().wireName()));
+            return;
+        }
+        services.liveSessions().newerThan(entry).ifPresent(newer -> accepted = newer);
         if (previousEnded.isDone()) {
             goLive();
             return;
@@ -273,7 +299,7 @@ public final class IngestConnection {
                 WireText.MAX_ENCODER_LENGTH);
         LOG.infof("stream %s: session %s started from %s over %s%s (%s)", live.streamId(), live.sessionId(), clientAddress,
                 protocol, tlsVersion == null ? "" : " " + tlsVersion, encoder);
-        services.sender().started(new SessionStarted(live.streamId(), live.tenant(), live.sessionId(), config.instanceId(),
+        services.sender().started(new SessionStarted(live.streamId(), live.tenant(), live.sessionId(), services.instanceId(),
                 clientAddress, protocol, tlsVersion, encoder, startedAt), flowCallback(0, now), this::startWritten);
     }
 
@@ -323,23 +349,24 @@ public final class IngestConnection {
     private void startWritten(RecordMetadata metadata, Exception error) {
         context.runOnContext(v -> {
             if (!finished) {
-                (error == null ? peerTakeover.ownStartWritten(metadata.offset()) : peerTakeover.ownStartNotWritten())
+                (error == null ? peerTakeover.ownStartWritten(metadata.partition(), metadata.offset()) : peerTakeover.ownStartNotWritten())
                         .ifPresent(this::endByPeer);
             }
         });
     }
 
-    /** Another instance wrote a {@code session.started} of this stream at {@code offset} of the sessions topic. */
-    public void peerSessionStarted(long offset, String instance) {
+    /** Another instance wrote a {@code session.started} of this stream at {@code offset} of a sessions topic partition. */
+    public void peerSessionStarted(int partition, long offset, String instance) {
         context.runOnContext(v -> {
             // Before our session starts, our own start is still to be written, so it will be the newer.
             if (session != null && !finished) {
-                peerTakeover.peerStarted(offset, instance).ifPresent(this::endByPeer);
+                peerTakeover.peerStarted(partition, offset, instance).ifPresent(this::endByPeer);
             }
         });
     }
 
     private void endByPeer(String instance) {
+        services.liveSessions().takenOverElsewhere(accepted.streamId());
         finish(EndReason.TAKEOVER, "another encoder started publishing this stream on " + instance);
     }
 
@@ -410,7 +437,10 @@ public final class IngestConnection {
     }
 
     private void onSocketClosed() {
-        if (!finished) {
+        socketGone = true;
+        if (lingering) {
+            closeSocket();
+        } else if (!finished) {
             rtmp.inputClosed();
             finish(EndReason.CLIENT_CLOSED, "the encoder closed the connection");
         }
@@ -425,6 +455,23 @@ public final class IngestConnection {
     /** Ends the session from any thread: a revoked key, a takeover, an operator, a shutdown. */
     public void endFromAnyThread(EndReason reason, String description) {
         context.runOnContext(v -> finish(reason, description));
+    }
+
+    /**
+     * The stream's registry entry changed without revoking the key (a PATCH of its bitrate or duration
+     * limit, say): the session is checked against the new limits from its next check on, within a second.
+     */
+    void entryChanged(StreamKeyEntry entry) {
+        context.runOnContext(v -> {
+            StreamKeyEntry current = accepted;
+            if (finished || current == null || entry.version() <= current.version()) {
+                return;
+            }
+            accepted = entry;
+            if (limits != null) {
+                limits.entryChanged(entry);
+            }
+        });
     }
 
     /** From now on, whatever ends this session, the instance's shutdown is the reason. */
@@ -459,11 +506,14 @@ public final class IngestConnection {
             return;
         }
         finished = true;
+        // An encoder whose publish was accepted is let close itself; a client that broke the protocol or a
+        // limit, or was refused, gets no more of our time.
+        lingerAllowed = accepted != null && cause != EndReason.PROTOCOL_ERROR;
         EndReason reason = draining ? EndReason.SHUTDOWN : cause;
         String detail = WireText.clean(description, WireText.MAX_DETAIL_LENGTH);
         context.owner().cancelTimer(checkTimer);
         flow.stop();
-        rtmp.end(detail);
+        EncoderStatus.errorFor(reason).ifPresentOrElse(refusal -> rtmp.end(refusal, detail), () -> rtmp.end(detail));
         flushOutput();
         StreamKeyEntry entry = accepted;
         if (entry != null) {
@@ -490,9 +540,37 @@ public final class IngestConnection {
         context.owner().cancelTimer(checkTimer);
         flow.stop();
         flushOutput();
+        previousEnd.whenComplete((inTime, error) -> endHandedOver.complete(null));
+        if (socketGone || !lingerAllowed) {
+            closeSocket();
+        } else {
+            lingerUntilTheClientCloses();
+        }
+    }
+
+    /**
+     * Leaves the connection to the client to close, for at most {@code close-wait}, as nginx-rtmp does: an
+     * encoder that unpublished closes it itself and exits cleanly, and one told to stop reads the status
+     * before its next write could fail on a closed socket. What it still sends is read and dropped, so it
+     * never blocks on a full socket meanwhile.
+     */
+    private void lingerUntilTheClientCloses() {
+        lingering = true;
+        socket.handler(data -> {
+            // The session is over: whatever still comes is not media of it.
+        });
+        socket.resume();
+        long waitMs = Math.max(1, config.limits().closeWait().toMillis());
+        context.owner().setTimer(waitMs, id -> closeSocket());
+    }
+
+    private void closeSocket() {
+        if (socketClosed) {
+            return;
+        }
+        socketClosed = true;
         socket.end().onComplete(v -> socket.close());
         services.connectionClosed(this);
-        previousEnd.whenComplete((inTime, error) -> endHandedOver.complete(null));
     }
 
     private void flushOutput() {
@@ -538,6 +616,11 @@ public final class IngestConnection {
     public String sessionId() {
         LiveSession live = session;
         return live == null ? null : live.sessionId();
+    }
+
+    /** How long the client has sent nothing, as of {@code nowNanos}. */
+    long silentNanos(long nowNanos) {
+        return nowNanos - lastReadNanos;
     }
 
     /** The key hash of the accepted publish. */

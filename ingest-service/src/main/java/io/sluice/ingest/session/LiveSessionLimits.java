@@ -14,7 +14,8 @@ import java.util.Optional;
 final class LiveSessionLimits {
 
     private final IngestConfig.Limits limits;
-    private final StreamKeyEntry entry;
+    /** The limits of the stream's registry entry, the newest one: a PATCH applies to the live session. */
+    private StreamKeyEntry entry;
     private final Instant startedAt;
     private long lastMediaNanos;
     private long overBitrateSinceNanos = -1;
@@ -24,6 +25,11 @@ final class LiveSessionLimits {
         this.entry = entry;
         this.startedAt = startedAt;
         this.lastMediaNanos = nowNanos;
+    }
+
+    /** The stream's limits changed in the registry. */
+    void entryChanged(StreamKeyEntry newer) {
+        entry = newer;
     }
 
     /**

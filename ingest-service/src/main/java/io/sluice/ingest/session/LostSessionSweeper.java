@@ -8,7 +8,9 @@ import io.sluice.events.Topics;
 import io.sluice.events.data.EndReason;
 import io.sluice.events.data.SessionEnded;
 import io.sluice.events.data.SessionStarted;
+import io.sluice.events.data.SessionStats;
 import io.sluice.ingest.config.IngestConfig;
+import io.sluice.ingest.config.InstanceId;
 import io.sluice.ingest.kafka.SessionEventSender;
 import io.sluice.ingest.kafka.TopicFollower;
 import io.sluice.ingest.metrics.IngestMetrics;
@@ -16,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,27 +30,50 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * An instance that was killed could not end its sessions. When it starts again it reads the recent history
- * of the sessions topic, up to where the topic ended at start-up, finds the sessions it started and never
- * ended, ends them with {@code ingest_lost} (so that status consumers such as auth-service and recording
- * are not left with streams that look live forever), and stops following.
+ * Sessions whose instance died must not look live forever: status consumers such as auth-service and
+ * recording would keep the stream {@code active}. When this instance starts it reads the recent history of
+ * the sessions topic and ends, with {@code ingest_lost}, the sessions an earlier run of it (same instance id:
+ * a StatefulSet's pod) started and never ended. It then keeps following the topic: a session of another
+ * instance whose {@code session.stats} stop for {@code stats.lost-after-intervals} intervals belonged to an
+ * instance that died, and this instance ends it. Every surviving instance does so; consumers keep the first
+ * end of a session and ignore the others.
  */
 @Singleton
 public class LostSessionSweeper extends TopicFollower {
 
     private static final Logger LOG = Logger.getLogger(LostSessionSweeper.class);
+    private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
 
     private final IngestConfig config;
+    private final String instanceId;
     private final SessionEventSender sender;
     private final Instant startedAt = Instant.now();
-    /** Sessions of this instance started and not ended, by stream and session; the following thread's own. */
-    private final Map<String, SessionStarted> open = new LinkedHashMap<>();
+    private final long lostAfterNanos;
+    /** Sessions started and not ended, by stream and session; the following thread's own. */
+    private final Map<String, OpenSession> open = new LinkedHashMap<>();
+    private boolean caughtUp;
+    private long nextCheckNanos;
 
-    LostSessionSweeper(IngestConfig config, SessionEventSender sender, IngestMetrics metrics,
+    /** A session another instance has open, and when this instance last heard of it. */
+    private static final class OpenSession {
+
+        final SessionStarted started;
+        long lastHeardNanos;
+        long bytesIn;
+
+        OpenSession(SessionStarted started, long lastHeardNanos) {
+            this.started = started;
+            this.lastHeardNanos = lastHeardNanos;
+        }
+    }
+
+    LostSessionSweeper(IngestConfig config, InstanceId instanceId, SessionEventSender sender, IngestMetrics metrics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         super(Topics.SESSIONS, "ingest-lost-sessions", bootstrapServers, metrics);
         this.config = config;
+        this.instanceId = instanceId.value();
         this.sender = sender;
+        this.lostAfterNanos = config.stats().interval().multipliedBy(config.stats().lostAfterIntervals()).toNanos();
     }
 
     void sweep(@Observes StartupEvent event) {
@@ -81,33 +107,82 @@ public class LostSessionSweeper extends TopicFollower {
             return;
         }
         switch (structured.event().data()) {
-            case SessionStarted started when config.instanceId().equals(started.ingestInstance())
-                    && started.startedAt().isBefore(startedAt) -> open.put(key(started.streamId(), started.sessionId()), started);
+            case SessionStarted started when isLeftByEarlierRun(started) || !instanceId.equals(started.ingestInstance()) ->
+                    open.put(key(started.streamId(), started.sessionId()), new OpenSession(started, System.nanoTime()));
+            case SessionStats stats -> {
+                OpenSession session = open.get(key(stats.streamId(), stats.sessionId()));
+                if (session != null) {
+                    session.lastHeardNanos = System.nanoTime();
+                    session.bytesIn = stats.bytesIn();
+                }
+            }
             case SessionEnded ended -> open.remove(key(ended.streamId(), ended.sessionId()));
             default -> {
-                // Stats and other instances' sessions say nothing about ours.
+                // This instance's own live sessions are its own to end.
             }
         }
     }
 
-    @Override
-    protected void onMalformed(ConsumerRecord<String, byte[]> record, EventFormatException error) {
-        // A record this version cannot read is no session of ours.
+    private boolean isLeftByEarlierRun(SessionStarted started) {
+        return instanceId.equals(started.ingestInstance()) && started.startedAt().isBefore(startedAt);
     }
 
     @Override
+    protected void onMalformed(ConsumerRecord<String, byte[]> record, EventFormatException error) {
+        // A record this version cannot read is no session to watch.
+    }
+
+    /**
+     * The history is read: what an earlier run of this instance left open ends now; another instance's
+     * session is given the whole bound from now, as its stats in the history say nothing of the present.
+     */
+    @Override
     protected void onCaughtUp() {
-        LOG.debugf("looked back %s on %s: %d sessions of %s left open", config.lostSessionLookback(), Topics.SESSIONS,
-                open.size(), config.instanceId());
-        for (SessionStarted lost : open.values()) {
-            LOG.warnf("stream %s: session %s was left open by an earlier run of this instance; ending it as ingest_lost",
-                    lost.streamId(), lost.sessionId());
-            sender.ended(new SessionEnded(lost.streamId(), lost.tenant(), lost.sessionId(), EndReason.INGEST_LOST,
-                    "the ingest instance " + config.instanceId() + " stopped without ending the session",
-                    lost.clientAddress(), lost.startedAt(), Instant.now(), 0, 0, 0, null, null));
+        if (caughtUp) {
+            return;
         }
-        open.clear();
-        finishFollowing();
+        caughtUp = true;
+        long now = System.nanoTime();
+        LOG.debugf("looked back %s on %s: %d sessions open", config.lostSessionLookback(), Topics.SESSIONS, open.size());
+        for (Iterator<OpenSession> it = open.values().iterator(); it.hasNext();) {
+            OpenSession session = it.next();
+            if (isLeftByEarlierRun(session.started)) {
+                LOG.warnf("stream %s: session %s was left open by an earlier run of this instance; ending it as ingest_lost",
+                        session.started.streamId(), session.started.sessionId());
+                end(session, "the ingest instance " + instanceId + " stopped without ending the session");
+                it.remove();
+            } else {
+                session.lastHeardNanos = now;
+            }
+        }
+        nextCheckNanos = now + CHECK_EVERY_NANOS;
+    }
+
+    /** Once a second: the sessions of other instances that fell silent. */
+    @Override
+    protected void onPolled() {
+        long now = System.nanoTime();
+        if (!caughtUp || now < nextCheckNanos) {
+            return;
+        }
+        nextCheckNanos = now + CHECK_EVERY_NANOS;
+        long silentSeconds = lostAfterNanos / 1_000_000_000L;
+        for (Iterator<OpenSession> it = open.values().iterator(); it.hasNext();) {
+            OpenSession session = it.next();
+            if (now - session.lastHeardNanos > lostAfterNanos) {
+                LOG.warnf("stream %s: session %s of ingest instance %s sent no stats for %d s; ending it as ingest_lost",
+                        session.started.streamId(), session.started.sessionId(), session.started.ingestInstance(), silentSeconds);
+                end(session, "the ingest instance " + session.started.ingestInstance() + " sent nothing for " + silentSeconds
+                        + " s");
+                it.remove();
+            }
+        }
+    }
+
+    private void end(OpenSession session, String detail) {
+        SessionStarted lost = session.started;
+        sender.ended(new SessionEnded(lost.streamId(), lost.tenant(), lost.sessionId(), EndReason.INGEST_LOST, detail,
+                lost.clientAddress(), lost.startedAt(), Instant.now(), session.bytesIn, 0, 0, null, null));
     }
 
     /**

@@ -6,7 +6,7 @@ import io.sluice.events.DecodedEvent;
 import io.sluice.events.EventFormatException;
 import io.sluice.events.Topics;
 import io.sluice.events.data.SessionStarted;
-import io.sluice.ingest.config.IngestConfig;
+import io.sluice.ingest.config.InstanceId;
 import io.sluice.ingest.kafka.TopicFollower;
 import io.sluice.ingest.metrics.IngestMetrics;
 import jakarta.enterprise.event.Observes;
@@ -30,11 +30,11 @@ public class PeerSessionWatcher extends TopicFollower {
     private final LiveSessions liveSessions;
     private final String instanceId;
 
-    PeerSessionWatcher(LiveSessions liveSessions, IngestConfig config, IngestMetrics metrics,
+    PeerSessionWatcher(LiveSessions liveSessions, InstanceId instanceId, IngestMetrics metrics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         super(Topics.SESSIONS, "ingest-peer-sessions", bootstrapServers, metrics);
         this.liveSessions = liveSessions;
-        this.instanceId = config.instanceId();
+        this.instanceId = instanceId.value();
     }
 
     void start(@Observes StartupEvent event) {
@@ -56,7 +56,7 @@ public class PeerSessionWatcher extends TopicFollower {
         if (event instanceof DecodedEvent.Structured s && s.event().data() instanceof SessionStarted started
                 && !instanceId.equals(started.ingestInstance())) {
             liveSessions.byStream(started.streamId())
-                    .ifPresent(local -> local.peerSessionStarted(record.offset(), started.ingestInstance()));
+                    .ifPresent(local -> local.peerSessionStarted(record.partition(), record.offset(), started.ingestInstance()));
         }
     }
 

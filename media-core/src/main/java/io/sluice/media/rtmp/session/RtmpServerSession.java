@@ -258,7 +258,7 @@ public final class RtmpServerSession {
     }
 
     /**
-     * Ends the session on the service's initiative (the instance shuts down, an operator stops the stream):
+     * Ends the session on the service's initiative for a reason a reconnect cures (the instance shuts down):
      * a publishing client gets NetStream.Unpublish.Success with {@code reason} as description, then the
      * session is closed; write out the remaining output and close the connection. The status is not an
      * error, so encoders do not show the reason: ffmpeg fails with "End of file" on its next write, OBS
