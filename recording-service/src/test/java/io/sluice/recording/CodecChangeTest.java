@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.sluice.media.flv.FlvTag;
 import io.sluice.recording.support.Ffprobe;
 import io.sluice.recording.support.FlvClips;
 import io.sluice.recording.support.HlsValidator;
 import io.sluice.recording.support.MediaPublisher;
+import io.sluice.recording.support.Mp4Downloads;
 import io.sluice.recording.support.TestStream;
-import io.sluice.recording.support.Tokens;
 import io.sluice.testkit.DemoUser;
 import io.sluice.testkit.TestMedia;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -67,11 +65,7 @@ class CodecChangeTest {
                     copy(folder, TestMedia.file("codec-h264-aac.flv"), "second.flv"));
             assertThat(periods(playback, vod, folder)).isEqualTo(expected);
 
-            Response mp4 = given().auth().oauth2(Tokens.of(DemoUser.ALICE)).when()
-                    .get(URI.create(recording.getString("mp4_url")).getPath());
-            assertThat(mp4.statusCode()).isEqualTo(200);
-            Path download = folder.resolve("download.mp4");
-            Files.write(download, mp4.asByteArray());
+            Path download = Mp4Downloads.fetch(recording, DemoUser.ALICE, folder.resolve("download.mp4"));
             assertThat(Ffprobe.packetsOfSwitchingTracks(download.toString())).isEqualTo(expected);
         }
     }

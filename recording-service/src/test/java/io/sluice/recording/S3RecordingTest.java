@@ -7,17 +7,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.sluice.media.flv.FlvTag;
 import io.sluice.recording.objects.S3MockServer;
 import io.sluice.recording.support.Ffprobe;
 import io.sluice.recording.support.FlvClips;
 import io.sluice.recording.support.MediaPublisher;
+import io.sluice.recording.support.Mp4Downloads;
 import io.sluice.recording.support.TestStream;
-import io.sluice.recording.support.Tokens;
 import io.sluice.testkit.DemoUser;
 import io.sluice.testkit.TestMedia;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,11 +49,7 @@ class S3RecordingTest {
             List<Ffprobe.Packet> expected = source(folder);
             assertThat(Ffprobe.packets("http://localhost:" + RestAssured.port
                     + RecordingFlowTest.local(recording.getString("playback_url")))).isEqualTo(expected);
-            Response mp4 = given().auth().oauth2(Tokens.of(DemoUser.ALICE)).when()
-                    .get(URI.create(recording.getString("mp4_url")).getPath());
-            assertThat(mp4.statusCode()).isEqualTo(200);
-            Path download = folder.resolve("download.mp4");
-            Files.write(download, mp4.asByteArray());
+            Path download = Mp4Downloads.fetch(recording, DemoUser.ALICE, folder.resolve("download.mp4"));
             assertThat(Ffprobe.packets(download.toString())).isEqualTo(expected);
             assertThat(S3StorageProfile.Server.server().store(Duration.ofSeconds(10)).size(
                     "acme/" + stream.streamId + "/" + recording.getString("id") + "/init-0.mp4")).isPresent();
