@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.sluice.events.DecodedEvent;
+import io.sluice.events.EventCodec;
 import io.sluice.events.MediaEvent;
+import io.sluice.events.Topics;
 import io.sluice.events.data.SessionStarted;
 import io.sluice.media.cmaf.MediaUnit;
 import io.sluice.media.cmaf.TagSampler;
@@ -39,7 +41,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Recording across the packaged services, with real encoders over RTMPS through the ingest: the playback URL
  * auth-service hands out answers (live, then the whole recording), {@code ffmpeg -c copy} of the finished
  * recording and the MP4 download hold every frame the encoder sent, byte for byte, compared packet by packet
- * with ffprobe against the media log the ingest wrote; GStreamer and Enhanced RTMP HEVC too. And the point of
+ * with ffprobe against the media log the ingest wrote; GStreamer, Enhanced RTMP HEVC and Opus too. And the point of
  * it all: recording-service killed with SIGKILL in mid-stream, or its partitions moved to a second instance,
  * loses no frame and stores none twice.
  */
@@ -130,29 +139,25 @@ class RecordingIT {
 
     @Test
     void enhancedRtmpHevcIsRecordedAsHvc1() throws Exception {
-        JsonPath stream = createStream(0);
-        String url = stream.getString("ingest.rtmp_url") + "/" + stream.getString("stream_key");
-        List<FlvTag> tags = flvTags(TestMedia.file("ertmp-hevc-aac.flv"));
-        try (MediaLog media = new MediaLog(stream.getString("id"));
-                RawRtmpClient client = RawRtmpClient.connect(url, "127.0.0.1", new EnhancedCapabilities(
-                        List.of("hvc1", "mp4a"), Map.of(), Map.of(), 0))) {
-            client.awaitPublishing(Duration.ofSeconds(10));
-            for (FlvTag tag : tags) {
-                if (tag.type() == FlvTagType.VIDEO) {
-                    client.sendVideo(tag.timestamp(), tag.body().toByteArray());
-                } else if (tag.type() == FlvTagType.AUDIO) {
-                    client.sendAudio(tag.timestamp(), tag.body().toByteArray());
-                }
-            }
-            client.close();
-            List<Frame> sent = frames(media.awaitSessionEnded(WITHIN));
-            JsonPath ready = awaitReady(stream.getString("id"), 1);
+        Published published = publishEnhanced("ertmp-hevc-aac.flv", List.of("hvc1", "mp4a"));
+        String playbackUrl = published.ready().getString("playback_url");
 
-            Map<String, String> video = streams(ready.getString("playback_url")).getFirst();
-            assertThat(video).containsEntry("codec_name", "hevc").containsEntry("codec_tag_string", "hvc1")
-                    .containsEntry("width", "426").containsEntry("height", "240");
-            assertThat(packets(ready.getString("playback_url"))).isEqualTo(sent);
-        }
+        Map<String, String> video = streams(playbackUrl).getFirst();
+        assertThat(video).containsEntry("codec_name", "hevc").containsEntry("codec_tag_string", "hvc1")
+                .containsEntry("width", "426").containsEntry("height", "240");
+        assertThat(packets(playbackUrl)).isEqualTo(published.sent());
+    }
+
+    @Test
+    void enhancedRtmpOpusIsRecordedAsOpus() throws Exception {
+        Published published = publishEnhanced("ertmp-h264-opus.flv", List.of("avc1", "Opus"));
+        String playbackUrl = published.ready().getString("playback_url");
+
+        assertThat(published.ready().getList("tracks.codecs")).containsExactly("avc1.42c00d", "Opus");
+        Map<String, String> audio = streams(playbackUrl).get(1);
+        assertThat(audio).containsEntry("codec_name", "opus").containsEntry("codec_tag_string", "Opus");
+        assertThat(published.sent().stream().filter(f -> f.type().equals("audio"))).hasSizeGreaterThan(100);
+        assertThat(packets(playbackUrl)).isEqualTo(published.sent());
     }
 
     @Test
@@ -173,6 +178,10 @@ class RecordingIT {
             JsonPath ready = awaitReady(stream.getString("id"), 1);
 
             assertThat(packets(ready.getString("playback_url"))).as("every frame once, in order").isEqualTo(sent);
+            assertThat(Awaitility.await().atMost(WITHIN).until(() -> recordingEvents(stream.getString("id")),
+                    events -> events.contains("io.sluice.recording.ready")))
+                    .as("each event once, though the relay was killed too")
+                    .containsExactly("io.sluice.recording.started", "io.sluice.recording.ready");
         }
     }
 
@@ -220,6 +229,68 @@ class RecordingIT {
             String live = given().when().get(stream.getString("playback_url")).then().statusCode(200).extract().asString();
             assertThat(live).contains("#EXT-X-DISCONTINUITY", "#EXT-X-PART-INF");
         }
+    }
+
+    /** The frames the ingest took from a publish, and the recording made of them once ready. */
+    record Published(List<Frame> sent, JsonPath ready) {
+    }
+
+    /**
+     * Publishes the tags of a committed file over RTMP with media-core's client announcing {@code fourCcs} (Enhanced
+     * RTMP, which ffmpeg 5.1 cannot send), and waits for its recording.
+     */
+    private static Published publishEnhanced(String file, List<String> fourCcs) throws Exception {
+        JsonPath stream = createStream(0);
+        String url = stream.getString("ingest.rtmp_url") + "/" + stream.getString("stream_key");
+        List<FlvTag> tags = flvTags(TestMedia.file(file));
+        try (MediaLog media = new MediaLog(stream.getString("id"));
+                RawRtmpClient client = RawRtmpClient.connect(url, "127.0.0.1",
+                        new EnhancedCapabilities(fourCcs, Map.of(), Map.of(), 0))) {
+            client.awaitPublishing(Duration.ofSeconds(10));
+            for (FlvTag tag : tags) {
+                if (tag.type() == FlvTagType.VIDEO) {
+                    client.sendVideo(tag.timestamp(), tag.body().toByteArray());
+                } else if (tag.type() == FlvTagType.AUDIO) {
+                    client.sendAudio(tag.timestamp(), tag.body().toByteArray());
+                }
+            }
+            client.close();
+            List<Frame> sent = frames(media.awaitSessionEnded(WITHIN));
+            return new Published(sent, awaitReady(stream.getString("id"), 1));
+        }
+    }
+
+    /**
+     * The types of a stream's events on {@code sluice.recordings.v1}, in order, as a consumer reading only committed
+     * transactions sees them (what a subscriber gets).
+     */
+    private static List<String> recordingEvents(String streamId) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().endpoints().kafkaBootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<String> types = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RECORDINGS).stream()
+                    .map(p -> new TopicPartition(Topics.RECORDINGS, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            // An open transaction holds a committed reader back until it ends: read for a bounded time.
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (streamId.equals(record.key())
+                            && EventCodec.decode(record) instanceof DecodedEvent.Structured structured) {
+                        types.add(structured.event().envelope().type().typeName());
+                    }
+                }
+            }
+        }
+        return types;
     }
 
     private static JsonPath createStream(int reconnectWindowSeconds) {

@@ -8,18 +8,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.sluice.media.flv.FlvTag;
+import io.sluice.recording.config.RecordingConfig;
 import io.sluice.recording.support.FlvClips;
 import io.sluice.recording.support.HlsValidator;
 import io.sluice.recording.support.MediaPublisher;
 import io.sluice.recording.support.TestStream;
 import io.sluice.testkit.DemoUser;
 import io.sluice.testkit.TestMedia;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +39,9 @@ import org.junit.jupiter.api.Test;
 class LivePlaybackTest {
 
     private static final Pattern HINT = Pattern.compile("#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"(rec_[0-9a-f]+)/seg-(\\d+)\\.(\\d+)\\.m4s\"");
+
+    @Inject
+    RecordingConfig config;
 
     @Test
     void aLiveStreamPlaysAsLowLatencyHls() throws Exception {
@@ -130,7 +139,7 @@ class LivePlaybackTest {
     }
 
     @Test
-    void aStreamThatKeepsNoRecordingsStillPlaysLiveAndLeavesNothing() {
+    void aStreamThatKeepsNoRecordingsStillPlaysLiveAndLeavesNothing() throws Exception {
         List<FlvTag> tags = FlvClips.tags(TestMedia.testsrcClip());
         try (TestStream stream = TestStream.create(DemoUser.ALICE, false, 0)) {
             String session = MediaPublisher.newSession();
@@ -140,9 +149,25 @@ class LivePlaybackTest {
             Awaitility.await().atMost(TestStream.WITHIN).until(() -> given().when().get(url).statusCode() == 200);
             assertThat(stream.recordings()).as("not listed in the API").isEmpty();
 
+            Path media = Path.of(config.storage().directory(), DemoUser.ALICE.tenant(), stream.streamId);
+            assertThat(storedFiles(media)).as("live parts are stored while it plays").isNotEmpty();
+
             stream.publisher.sessionEnded(session, Instant.now(), Instant.now());
             Awaitility.await().atMost(TestStream.WITHIN).pollInterval(Duration.ofMillis(200))
                     .until(() -> given().when().get(url).statusCode() == 404);
+            Awaitility.await().atMost(TestStream.WITHIN).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(storedFiles(media)).as("nothing kept").isEmpty());
+            assertThat(stream.recordings()).isEmpty();
+        }
+    }
+
+    /** The files stored under a folder of the filesystem store, none when it does not exist. */
+    private static List<Path> storedFiles(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).toList();
         }
     }
 }

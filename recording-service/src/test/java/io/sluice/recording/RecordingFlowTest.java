@@ -67,6 +67,14 @@ class RecordingFlowTest {
             assertThat(parsed.get("playlistType").asText()).isEqualTo("VOD");
             assertThat(parsed.get("canBlockReload").asBoolean()).isFalse();
             assertThat(vod).doesNotContain("#EXT-X-PART", "#EXT-X-PRELOAD-HINT");
+            String segment = playback.substring(0, playback.lastIndexOf('/') + 1)
+                    + vod.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).findFirst().orElseThrow();
+            byte[] whole = given().when().get(segment).then().statusCode(200).contentType("video/iso.segment")
+                    .header("Cache-Control", "public, max-age=31536000, immutable").extract().asByteArray();
+            Response head = given().header("Range", "bytes=0-99").when().get(segment);
+            assertThat(head.statusCode()).isEqualTo(206);
+            assertThat(head.header("Content-Range")).isEqualTo("bytes 0-99/" + whole.length);
+            assertThat(head.asByteArray()).isEqualTo(java.util.Arrays.copyOf(whole, 100));
 
             Path source = folder.resolve("source.flv");
             Files.copy(TestMedia.testsrcClip(), source);
@@ -83,12 +91,12 @@ class RecordingFlowTest {
             assertThat(Ffprobe.packets(download.toString())).isEqualTo(expected);
             Ffprobe.decodesWithoutError(download.toString());
 
-            byte[] whole = Files.readAllBytes(download);
+            byte[] file = Files.readAllBytes(download);
             Response range = given().auth().oauth2(Tokens.of(DemoUser.ALICE)).header("Range", "bytes=100-1099")
                     .when().get(URI.create(recording.getString("mp4_url")).getPath());
             assertThat(range.statusCode()).isEqualTo(206);
-            assertThat(range.header("Content-Range")).isEqualTo("bytes 100-1099/" + whole.length);
-            assertThat(range.asByteArray()).isEqualTo(java.util.Arrays.copyOfRange(whole, 100, 1100));
+            assertThat(range.header("Content-Range")).isEqualTo("bytes 100-1099/" + file.length);
+            assertThat(range.asByteArray()).isEqualTo(java.util.Arrays.copyOfRange(file, 100, 1100));
 
             List<DecodedEvent> published = events.eventsWithin(Duration.ofSeconds(3));
             assertThat(published).extracting(e -> ((DecodedEvent.Structured) e).event().envelope().type().typeName())

@@ -16,8 +16,10 @@ import java.util.Map;
  * can be streamed, measured before it is sent, and served by byte range.
  *
  * <p>Periods become sample descriptions of one track: a track whose configuration changes lists each
- * configuration once in {@code stsd}, and its chunks point at the one they were coded with. A track that starts
- * later than the recording gets an edit list that delays it, so that audio and video stay in sync.
+ * configuration once in {@code stsd}, and its chunks point at the one they were coded with. One track has one
+ * timescale: the timing of a configuration with another (audio at another sample rate after a reconnect) is
+ * converted to the first one's, its samples untouched. A track that starts later than the recording gets an edit
+ * list that delays it, so that audio and video stay in sync.
  */
 public final class ProgressiveMp4 {
 
@@ -187,9 +189,7 @@ public final class ProgressiveMp4 {
         }
 
         void chunk(TrackConfiguration track, long dataOffset, List<FragmentReader.SampleInfo> samples) {
-            if (track.timescale() != timescale) {
-                throw new MediaFormatException("a track changes its timescale between periods");
-            }
+            int from = track.timescale();
             int entry = entries.indexOf(track);
             if (entry < 0) {
                 entries.add(track);
@@ -213,13 +213,24 @@ public final class ProgressiveMp4 {
                     compositions = Arrays.copyOf(compositions, grown);
                     syncs = Arrays.copyOf(syncs, grown);
                 }
-                decodeTimes[count] = sample.decodeTime();
-                durations[count] = sample.duration();
+                decodeTimes[count] = rescale(sample.decodeTime(), from);
+                durations[count] = rescale(sample.duration(), from);
                 sizes[count] = sample.size();
-                compositions[count] = sample.compositionOffset();
+                compositions[count] = (int) rescale(sample.compositionOffset(), from);
                 syncs[count] = sample.sync();
                 count++;
             }
+        }
+
+        /**
+         * {@code ticks} of timescale {@code from} in the track's timescale, rounded to the nearest tick. Decode
+         * times are converted, not durations summed, so that rounding never accumulates.
+         */
+        private long rescale(long ticks, int from) {
+            if (from == timescale) {
+                return ticks;
+            }
+            return Math.floorDiv(ticks * timescale + from / 2, from);
         }
 
         /**

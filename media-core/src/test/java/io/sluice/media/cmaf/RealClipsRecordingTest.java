@@ -34,7 +34,8 @@ class RealClipsRecordingTest {
                 Arguments.of("codec-h264-aac.flv", "h264", "avc1", 426, 240, true),
                 Arguments.of("ertmp-hevc-aac.flv", "hevc", "hvc1", 426, 240, false),
                 Arguments.of("ertmp-hevc-main10.flv", "hevc", "hvc1", 322, 242, false),
-                Arguments.of("ertmp-av1.flv", "av1", "av01", 426, 240, false));
+                Arguments.of("ertmp-av1.flv", "av1", "av01", 426, 240, false),
+                Arguments.of("ertmp-h264-opus.flv", "h264", "avc1", 320, 240, false));
     }
 
     @ParameterizedTest(name = "{0}")

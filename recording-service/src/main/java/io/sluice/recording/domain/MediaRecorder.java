@@ -87,17 +87,23 @@ public class MediaRecorder {
 
     /** A batch whose objects are written by this recorder's writers, {@code MAX_PARALLEL_WRITES} at a time. */
     public StoreBatch newBatch() {
-        return new StoreBatch(store, writers, writeSlots);
+        return new StoreBatch(store, writers, writeSlots, states::hold);
     }
 
-    /** The stream's recorder as stored, or a new one that records nothing until a session starts. */
+    /**
+     * The stream's recorder as stored, or a new one that records nothing until a session starts. Loading takes the
+     * stream over: an instance that recorded it before (and may not know yet that it lost the partition) can write
+     * none of it any more.
+     */
     public StreamRecorder load(String streamId) {
         StreamRecorder recorder = new StreamRecorder(streamId);
-        Optional<RecorderState> state = states.find(streamId);
-        if (state.isPresent()) {
-            Optional<Recording> recording = recordings.find(state.get().recordingId());
+        Optional<RecorderStateRepository.Claimed> claimed = states.claim(streamId);
+        if (claimed.isPresent()) {
+            recorder.epoch = claimed.get().epoch();
+            RecorderState state = claimed.get().state();
+            Optional<Recording> recording = recordings.find(state.recordingId());
             if (recording.isPresent() && recording.get().status() == RecordingStatus.RECORDING) {
-                adopt(recorder, recording.get(), state.get());
+                adopt(recorder, recording.get(), state);
             }
         }
         return recorder;
@@ -117,6 +123,7 @@ public class MediaRecorder {
             Recording recording = recorder.recording;
             batch.change(() -> sessions.end(recording.id(), previous, startedAt, "superseded"));
         }
+        batch.fence(recorder.streamId, recorder.epoch);
         Runnable[] then = new Runnable[1];
         batch.change(() -> then[0] = decide(recorder, stream, sessionId, startedAt));
         batch.commit();
@@ -147,9 +154,12 @@ public class MediaRecorder {
             SegmenterCheckpoint checkpoint = recorder.segmenter.checkpoint();
             RecorderState state = new RecorderState(recorder.streamId, recording.id(), sessionId, false,
                     CheckpointCodec.encode(checkpoint));
-            states.save(state);
+            long epoch = states.save(state, recorder.epoch);
             LOG.infof("Session %s of stream %s continues recording %s", sessionId, recorder.streamId, recording.id());
-            return () -> adopt(recorder, recordings.find(recording.id()).orElse(recording), state);
+            return () -> {
+                recorder.epoch = epoch;
+                adopt(recorder, recordings.find(recording.id()).orElse(recording), state);
+            };
         }
         open.ifPresent(finisher::finish);
         Recording created = new Recording(RecordingIds.next(), stream.tenant(), stream.streamId(), stream.playbackId(),
@@ -159,12 +169,15 @@ public class MediaRecorder {
         sessions.add(created.id(), sessionId, startedAt);
         RecorderState state = new RecorderState(recorder.streamId, created.id(), sessionId, false,
                 CheckpointCodec.encode(SegmenterCheckpoint.initial()));
-        states.save(state);
+        long epoch = states.save(state, recorder.epoch);
         if (created.keep()) {
             events.started(created, sessionId);
         }
         LOG.infof("Session %s of stream %s starts recording %s", sessionId, recorder.streamId, created.id());
-        return () -> adopt(recorder, created, state);
+        return () -> {
+            recorder.epoch = epoch;
+            adopt(recorder, created, state);
+        };
     }
 
     /** Whether a session starting at {@code startedAt} continues {@code open}. */
@@ -259,10 +272,12 @@ public class MediaRecorder {
         Recording recording = recorder.recording;
         RecorderState state = new RecorderState(recorder.streamId, recording.id(), sessionId, true,
                 CheckpointCodec.encode(recorder.segmenter.checkpoint()));
+        long epoch = recorder.epoch;
+        batch.fence(recorder.streamId, epoch);
         batch.change(() -> {
             sessions.end(recording.id(), sessionId, endedAt, reason);
             recordings.setEndedAt(recording.id(), endedAt);
-            states.save(state);
+            states.save(state, epoch);
         });
         batch.afterCommit(() -> {
             recorder.endDurable = true;
@@ -285,6 +300,8 @@ public class MediaRecorder {
         }
         Recording recording = recorder.recording;
         String prefix = recording.storagePrefix();
+        long epoch = recorder.epoch;
+        batch.fence(recorder.streamId, epoch);
         SegmenterCheckpoint checkpoint = null;
         for (SegmenterOutput output : outputs) {
             switch (output) {
@@ -336,7 +353,7 @@ public class MediaRecorder {
             recorder.written = last;
             RecorderState state = new RecorderState(recorder.streamId, recording.id(), recorder.sessionId,
                     recorder.sessionEnded, CheckpointCodec.encode(last));
-            batch.change(() -> states.save(state));
+            batch.change(() -> states.save(state, epoch));
             batch.afterCommit(() -> {
                 if (recorder.recording == recording) {
                     recorder.durable = last;

@@ -11,27 +11,40 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 /**
  * What a round of recording stores: objects, then what they mean to the database, then what may only happen
- * after that. {@link #commit} writes every object (in parallel: each write waits for its fsync, and a round
- * holds parts of many streams), and only once all are durable applies the database changes in one transaction,
- * then the after-commit actions (deleting objects no row names any more, telling the consumer what is durable,
- * waking held requests).
+ * after that. {@link #commit} opens one transaction, holds the rows of the streams it writes and checks that this
+ * instance still owns each ({@link #fence}), writes every object (in parallel: each write waits for its fsync,
+ * and a round holds parts of many streams), and only once all are durable applies the database changes and
+ * commits, then runs the after-commit actions (deleting objects no row names any more, telling the consumer what
+ * is durable, waking held requests). An instance that has lost a stream to another writes none of the round.
  */
 public final class StoreBatch {
 
     private final ObjectStore store;
     private final ExecutorService writers;
     private final Semaphore writeSlots;
+    private final Consumer<Map<String, Long>> holder;
+    private final Map<String, Long> epochs = new LinkedHashMap<>();
     private final Map<String, byte[]> objects = new LinkedHashMap<>();
     private final List<Runnable> changes = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
 
-    StoreBatch(ObjectStore store, ExecutorService writers, Semaphore writeSlots) {
+    StoreBatch(ObjectStore store, ExecutorService writers, Semaphore writeSlots, Consumer<Map<String, Long>> holder) {
         this.store = store;
         this.writers = writers;
         this.writeSlots = writeSlots;
+        this.holder = holder;
+    }
+
+    /**
+     * The round writes stream {@code streamId}, which this instance claimed with {@code epoch} ({@code 0}: no
+     * state of it is stored yet): the commit writes nothing unless the stream is still held with that epoch.
+     */
+    public void fence(String streamId, long epoch) {
+        epochs.put(streamId, epoch);
     }
 
     /** An object to store before the database changes; a later put of the same key replaces it. */
@@ -55,15 +68,26 @@ public final class StoreBatch {
     }
 
     public boolean isEmpty() {
-        return objects.isEmpty() && changes.isEmpty() && afterCommit.isEmpty();
+        return objects.isEmpty() && changes.isEmpty() && afterCommit.isEmpty() && epochs.isEmpty();
     }
 
-    /** Stores the objects, applies the changes in one transaction, then the after-commit actions; empties the batch. */
+    /**
+     * Holds and checks the fenced streams, stores the objects and applies the changes in one transaction, then
+     * runs the after-commit actions; empties the batch.
+     *
+     * @throws RecorderFencedException another instance has taken one of the round's streams over
+     */
     public void commit() {
-        writeObjects();
-        if (!changes.isEmpty()) {
+        if (changes.isEmpty() && epochs.isEmpty()) {
+            writeObjects();
+        } else {
+            Map<String, Long> holding = Map.copyOf(epochs);
             List<Runnable> applying = List.copyOf(changes);
-            QuarkusTransaction.requiringNew().run(() -> applying.forEach(Runnable::run));
+            QuarkusTransaction.requiringNew().run(() -> {
+                holder.accept(holding);
+                writeObjects();
+                applying.forEach(Runnable::run);
+            });
         }
         List<Runnable> then = List.copyOf(afterCommit);
         clear();
@@ -72,12 +96,16 @@ public final class StoreBatch {
 
     /** Forgets everything: the round failed and will be read again. */
     public void clear() {
+        epochs.clear();
         objects.clear();
         changes.clear();
         afterCommit.clear();
     }
 
     private void writeObjects() {
+        if (objects.isEmpty()) {
+            return;
+        }
         if (objects.size() == 1) {
             Map.Entry<String, byte[]> only = objects.entrySet().iterator().next();
             store.put(only.getKey(), only.getValue());

@@ -15,6 +15,8 @@ import java.util.TreeMap;
 public final class StreamRecorder {
 
     final String streamId;
+    /** The epoch this instance claimed the stream with; {@code 0} while nothing of it is stored. */
+    long epoch;
     Recording recording;
     String sessionId;
     /** The session's end is taken in (its outputs written); {@link #endDurable} once that is committed. */

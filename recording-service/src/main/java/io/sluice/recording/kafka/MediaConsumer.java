@@ -15,6 +15,7 @@ import io.sluice.media.cmaf.TrackKind;
 import io.sluice.recording.config.RecordingConfig;
 import io.sluice.recording.domain.MediaOutcome;
 import io.sluice.recording.domain.MediaRecorder;
+import io.sluice.recording.domain.RecorderFencedException;
 import io.sluice.recording.domain.StoreBatch;
 import io.sluice.recording.domain.StreamInfo;
 import io.sluice.recording.domain.StreamRecorder;
@@ -305,8 +306,16 @@ public class MediaConsumer {
     private void failed(RuntimeException e) {
         failure = e.toString();
         consuming = false;
-        meters.counter("sluice.recording.media.failures").increment();
-        LOG.warnf("Recording stops until storage and the database answer: %s", e.toString());
+        if (e instanceof RecorderFencedException fenced) {
+            // Not a failure of storage: this instance lost the stream's partition, perhaps in a pause longer
+            // than the poll interval, and another one records it now. What this one held is not written.
+            meters.counter("sluice.recording.media.fenced").increment();
+            LOG.warnf("Stream %s was taken over by another instance; this instance writes nothing of its round,"
+                    + " forgets what it holds and reads on from the committed offsets", fenced.streamId());
+        } else {
+            meters.counter("sluice.recording.media.failures").increment();
+            LOG.warnf("Recording stops until storage and the database answer: %s", e.toString());
+        }
         batch.clear();
         forgetAll();
         try {

@@ -55,6 +55,30 @@ public final class S3MockServer implements AutoCloseable {
         return server;
     }
 
+    /** Freezes the server (SIGSTOP): it takes connections and answers nothing, like a store that is away. */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** Lets a suspended server answer again (SIGCONT), with every object it held. */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
@@ -95,6 +119,9 @@ public final class S3MockServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (process.isAlive()) {
+            resume();
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

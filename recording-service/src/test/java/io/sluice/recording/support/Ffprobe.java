@@ -29,17 +29,31 @@ public final class Ffprobe {
      * tracks in their own ways (an FLV by arrival, HLS segment by segment), a track's order is what counts.
      */
     public static List<Packet> packets(String input) {
-        List<Packet> read = read(input);
+        return byTrack(read(input, "error"));
+    }
+
+    /**
+     * The packets of an MP4 whose track has several sample descriptions, in the same form, with ffprobe's log below
+     * fatal errors left out: ffmpeg's H.264 header parser is not told of the switch and complains about the
+     * slices of the next configuration, while the packets, read by the demuxer, are not affected.
+     */
+    public static List<Packet> packetsOfSwitchingTracks(String input) {
+        return byTrack(read(input, "fatal"));
+    }
+
+    private static List<Packet> byTrack(List<Packet> read) {
         List<Packet> byTrack = new ArrayList<>(read.stream().filter(p -> p.type().equals("video")).toList());
         byTrack.addAll(read.stream().filter(p -> p.type().equals("audio")).toList());
         return byTrack;
     }
 
-    private static List<Packet> read(String input) {
-        String output = run(ExternalTool.require("ffprobe").toString(), "-v", "error", "-show_data_hash", "SHA256",
+    private static List<Packet> read(String input, String level) {
+        String output = run(ExternalTool.require("ffprobe").toString(), "-v", level, "-show_data_hash", "SHA256",
                 "-show_entries", "packet=codec_type,flags,data_hash", "-of", "compact=p=0", input);
         List<Packet> packets = new ArrayList<>();
-        for (String line : output.split("\n")) {
+        // A packet with side data (new parameter sets where a track switches sample descriptions) has the empty
+        // side data section break its line before the data hash: the continuation starts with the separator.
+        for (String line : output.replace("|\n|", "|").split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
