@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.sluice.events.data.EndReason;
 import io.sluice.media.flv.FlvTag;
 import io.sluice.recording.support.Ffprobe;
 import io.sluice.recording.support.FlvClips;
@@ -18,6 +19,7 @@ import io.sluice.testkit.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @QuarkusTest
 class ReconnectTest {
+
+    /** Every surviving ingest instance ends a lost instance's session: the first end is the session's. */
+    @Test
+    void aSessionEndedTwiceKeepsItsFirstEnd() {
+        List<FlvTag> tags = FlvClips.tags(TestMedia.testsrcClip());
+        try (TestStream stream = TestStream.create(DemoUser.ALICE, true, 0)) {
+            Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            String session = MediaPublisher.newSession();
+            stream.publisher.sessionStarted(session, start);
+            stream.publisher.media(session, tags, 1, 0);
+            stream.publisher.sessionEnded(session, start, start.plusSeconds(3), EndReason.INGEST_LOST);
+            stream.publisher.sessionEnded(session, start, start.plusSeconds(9), EndReason.INGEST_LOST);
+            stream.publisher.sessionEnded(session, start, start.plusSeconds(12), EndReason.CLIENT_CLOSED);
+
+            JsonPath recording = stream.awaitRecordings(1, "ready").getFirst();
+            assertThat(recording.getList("sessions.id")).containsExactly(session);
+            assertThat(Instant.parse(recording.getString("sessions[0].ended_at"))).isEqualTo(start.plusSeconds(3));
+            assertThat(recording.getString("sessions[0].end_reason")).isEqualTo(EndReason.INGEST_LOST.wireName());
+        }
+    }
 
     @Test
     void aReconnectWithinTheWindowContinuesTheRecording(@TempDir Path folder) throws Exception {

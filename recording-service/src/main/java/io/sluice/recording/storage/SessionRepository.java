@@ -33,7 +33,8 @@ public class SessionRepository {
     }
 
     public void end(String recordingId, String sessionId, Instant endedAt, String reason) {
-        jdbc.update("update recording_session set ended_at = ?, end_reason = ? where recording_id = ? and session_id = ?",
+        jdbc.update("update recording_session set ended_at = ?, end_reason = ? where recording_id = ? and session_id = ?"
+                + " and ended_at is null",
                 s -> {
                     s.setTimestamp(1, Jdbc.timestamp(endedAt));
                     s.setString(2, reason);

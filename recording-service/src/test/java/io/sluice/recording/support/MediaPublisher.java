@@ -65,8 +65,12 @@ public final class MediaPublisher implements AutoCloseable {
     }
 
     public void sessionEnded(String sessionId, Instant startedAt, Instant at) {
+        sessionEnded(sessionId, startedAt, at, EndReason.CLIENT_CLOSED);
+    }
+
+    public void sessionEnded(String sessionId, Instant startedAt, Instant at, EndReason reason) {
         send(EventCodec.encode(StructuredEvent.of(SOURCE, new SessionEnded(streamId, tenant, sessionId,
-                EndReason.CLIENT_CLOSED, "test", "127.0.0.1:1", startedAt, at, 0, 0, 0, null, null), at)));
+                reason, "test", "127.0.0.1:1", startedAt, at, 0, 0, 0, null, null), at)));
     }
 
     /** Tags {@code from .. to} of a file as media events numbered from {@code firstSequence}, in order. */
