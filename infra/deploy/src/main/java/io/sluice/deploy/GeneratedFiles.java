@@ -16,12 +16,16 @@ import java.util.Map;
  */
 public final class GeneratedFiles {
 
-    /** The services whose Kubernetes manifests the Quarkus Kubernetes extension writes, by their folder in infra/k8s/base. */
+    /**
+     * The services and the console, whose Kubernetes manifests the Quarkus Kubernetes extension writes, by their
+     * folder in infra/k8s/base.
+     */
     static final Map<String, String> SERVICE_MODULES = Map.of(
             "auth", "auth-service",
             "ingest", "ingest-service",
             "recording", "recording-service",
-            "simulcast", "simulcast-service");
+            "simulcast", "simulcast-service",
+            "console", "console");
 
     private GeneratedFiles() {
     }

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
  */
 class ComposeFileTest {
 
-    /** The services' ports on the local stack (infra/config/stack.properties), published alike. */
+    /** The services' and the console's ports on the local stack (infra/config/stack.properties), published alike. */
     private static final Map<String, List<Integer>> PORTS = Map.of(
-            "auth", List.of(8080), "ingest", List.of(8081, 1935, 1936), "recording", List.of(8082), "simulcast", List.of(8083));
+            "auth", List.of(8080), "ingest", List.of(8081, 1935, 1936), "recording", List.of(8082), "simulcast", List.of(8083),
+            "console", List.of(8084));
 
     private static JsonNode services;
 
@@ -34,7 +35,7 @@ class ComposeFileTest {
         services.fieldNames().forEachRemaining(names::add);
 
         assertThat(names).containsExactlyInAnyOrder("postgres", "kafka", "kafka-topics", "keycloak", "ingest-tls",
-                "auth", "ingest", "recording", "simulcast");
+                "auth", "ingest", "recording", "simulcast", "console");
         assertThat(services.path("kafka").path("environment").path("KAFKA_PROCESS_ROLES").asText()).isEqualTo("broker,controller");
         assertThat(services.path("kafka-topics").toString()).contains("topics.conf");
     }
@@ -46,7 +47,7 @@ class ComposeFileTest {
             JsonNode service = services.path(name);
             Set<String> env = new TreeSet<>();
             service.path("environment").fieldNames().forEachRemaining(env::add);
-            assertThat(env).as(name).isEqualTo(local.get(name + "-service"));
+            assertThat(env).as(name).isEqualTo(local.get(module(name)));
             List<Integer> published = new ArrayList<>();
             service.path("ports").forEach(p -> {
                 assertThat(p.path("published").asInt()).as(name + " publishes as the local stack").isEqualTo(p.path("target").asInt());
@@ -61,11 +62,33 @@ class ComposeFileTest {
         for (String name : PORTS.keySet()) {
             JsonNode service = services.path(name);
             assertThat(service.path("build").path("dockerfile").asText()).as(name).isEqualTo("src/main/docker/Dockerfile.jvm");
-            assertThat(service.path("build").path("context").asText()).as(name).endsWith("/" + name + "-service");
+            assertThat(service.path("build").path("context").asText()).as(name).endsWith("/" + module(name));
             assertThat(service.path("read_only").asBoolean()).as(name + " read-only").isTrue();
             assertThat(service.path("tmpfs").toString()).as(name + " /tmp").contains("/tmp");
             assertThat(service.path("healthcheck").path("test").toString()).as(name).contains("/q/health/ready");
         }
         assertThat(services.path("ingest").path("stop_grace_period").asText()).isEqualTo("45s");
+    }
+
+    /**
+     * The browser and the console reach Keycloak by two names: the console asks keycloak:8180 (discovery and the
+     * back channel), and Keycloak names http://localhost:8180, the published port, as its issuer and browser address.
+     */
+    @Test
+    void theConsoleSignsInThroughKeycloakWhoseIssuerTheBrowserReaches() {
+        JsonNode console = services.path("console").path("environment");
+        assertThat(console.path("QUARKUS_OIDC_AUTH_SERVER_URL").asText()).isEqualTo("http://keycloak:8180/realms/sluice");
+        assertThat(console.path("SLUICE_CONSOLE_SERVICES_AUTH").asText()).isEqualTo("http://auth:8080");
+        assertThat(console.path("SLUICE_CONSOLE_SERVICES_RECORDING").asText()).isEqualTo("http://recording:8082");
+        assertThat(console.path("SLUICE_CONSOLE_SERVICES_SIMULCAST").asText()).isEqualTo("http://simulcast:8083");
+        List<String> keycloak = new ArrayList<>();
+        services.path("keycloak").path("command").forEach(arg -> keycloak.add(arg.asText()));
+        assertThat(keycloak).contains("--hostname=http://localhost:8180", "--hostname-backchannel-dynamic=true");
+        assertThat(services.path("keycloak").path("ports").toString()).contains("8180");
+    }
+
+    /** The module a compose service is built from. */
+    private static String module(String service) {
+        return service.equals("console") ? "console" : service + "-service";
     }
 }

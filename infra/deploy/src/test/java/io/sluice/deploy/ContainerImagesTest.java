@@ -12,13 +12,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The services' Dockerfiles, as Quarkus lays them out: a JVM image that makes and uses the start-up cache
+ * The services' and the console's Dockerfiles, as Quarkus lays them out: a JVM image that makes and uses the start-up cache
  * with its own JDK, a native one, both non-root, exposing the ports the pods declare.
  */
 class ContainerImagesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"auth-service", "ingest-service", "recording-service", "simulcast-service"})
+    @ValueSource(strings = {"auth-service", "ingest-service", "recording-service", "simulcast-service", "console"})
     void theJvmImageMakesItsStartupCacheWithItsOwnJdkAndRunsAsAUser(String module) throws IOException {
         List<String> lines = Files.readAllLines(dockerfile(module, "Dockerfile.jvm"));
 
@@ -32,7 +32,7 @@ class ContainerImagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"auth-service", "ingest-service", "recording-service", "simulcast-service"})
+    @ValueSource(strings = {"auth-service", "ingest-service", "recording-service", "simulcast-service", "console"})
     void theNativeImageRunsAsAUser(String module) throws IOException {
         List<String> lines = Files.readAllLines(dockerfile(module, "Dockerfile.native-micro"));
 

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.sluice.stack.provision.TopicDefinition;
@@ -44,11 +45,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What {@code kubectl kustomize} makes of the base and of each overlay, read into typed models and checked
  * for what the deployment promises: probes, resources and a restricted security context on every container,
  * the local stack's environment, topics and scaling that follow topics.conf, the ingest's exposure and
- * drain, and network policies.
+ * drain, the console behind the ingress, and network policies.
  */
 class KubernetesManifestsTest {
 
     private static final List<String> SERVICES = List.of("auth-service", "ingest-service", "recording-service", "simulcast-service");
+    /** The workloads built from the project's modules: the services and the console. */
+    private static final List<String> MODULES = List.of("auth-service", "ingest-service", "recording-service", "simulcast-service",
+            "console");
+    /** The APIs the console calls, with their container ports. */
+    private static final Map<String, Integer> CONSOLE_APIS = Map.of("auth-service", 8080, "recording-service", 8082,
+            "simulcast-service", 8083);
     private static final Map<String, List<Object>> BUILT = new ConcurrentHashMap<>();
     /** Containers whose software writes into its own installation (Keycloak's development mode rebuilds itself). */
     private static final Set<String> WRITABLE_ROOT = Set.of("keycloak");
@@ -86,7 +93,7 @@ class KubernetesManifestsTest {
         List<JsonNode> raw = Checkout.kustomize(folder);
 
         assertThat(TypedManifests.readAll(raw)).hasSameSizeAs(raw);
-        assertThat(all(folder, Deployment.class).size() + all(folder, StatefulSet.class).size()).isGreaterThanOrEqualTo(4);
+        assertThat(all(folder, Deployment.class).size() + all(folder, StatefulSet.class).size()).isGreaterThanOrEqualTo(MODULES.size());
     }
 
     @ParameterizedTest
@@ -147,7 +154,7 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
     void theServicesGetTheLocalStacksEnvironment(String folder) {
         Map<String, Set<String>> local = LocalStackEnvironment.variableNames();
-        for (String service : SERVICES) {
+        for (String service : MODULES) {
             Set<String> expected = new TreeSet<>(local.get(service));
             if (service.equals("ingest-service")) {
                 // A Secret's PEM files instead of the local stack's PKCS#12 keystore, the pod name as the
@@ -155,6 +162,10 @@ class KubernetesManifestsTest {
                 expected.removeAll(Set.of("SLUICE_INGEST_RTMPS_TLS_KEYSTORE", "SLUICE_INGEST_RTMPS_TLS_KEYSTORE_PASSWORD"));
                 expected.addAll(Set.of("SLUICE_INGEST_RTMPS_TLS_CERTIFICATE", "SLUICE_INGEST_RTMPS_TLS_KEY",
                         "SLUICE_INGEST_INSTANCE_ID", "SLUICE_INGEST_RTMPS_PUBLIC_URL"));
+            }
+            if (service.equals("console")) {
+                // Behind the ingress, which ends TLS: the forwarded scheme makes the sign-in's redirect https.
+                expected.addAll(Set.of("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"));
             }
             Set<String> names = container(folder, service).getEnv().stream().map(EnvVar::getName)
                     .filter(name -> !name.equals("KUBERNETES_NAMESPACE")) // the Quarkus extension's own, for Kubernetes clients
@@ -316,11 +327,84 @@ class KubernetesManifestsTest {
         // database and OIDC client credentials, and the key that seals simulcast target keys.
         Set<String> expected = new TreeSet<>(Set.of("sluice-ingest-tls"));
         if (folder.equals("overlays/prod")) {
-            Stream.of("auth", "ingest", "recording", "simulcast").forEach(s -> expected.add("sluice-" + s + "-oidc"));
+            Stream.of("auth", "ingest", "recording", "simulcast", "console").forEach(s -> expected.add("sluice-" + s + "-oidc"));
             Stream.of("auth", "recording", "simulcast").forEach(s -> expected.add("sluice-" + s + "-db"));
             expected.add("sluice-simulcast-encryption");
         }
         assertThat(missingSecrets).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void theConsoleIsServedThroughTheIngressAndCallsTheApisInTheCluster(String folder) {
+        Deployment console = named(folder, Deployment.class, "console");
+        Map<String, String> labels = console.getSpec().getTemplate().getMetadata().getLabels();
+        Container container = console.getSpec().getTemplate().getSpec().getContainers().getFirst();
+        assertThat(console.getSpec().getReplicas()).as("replicas").isEqualTo(folder.equals("overlays/dev") ? 1 : 2);
+        assertThat(matches(named(folder, PodDisruptionBudget.class, "console").getSpec().getSelector(), labels)).isTrue();
+
+        var route = named(folder, Ingress.class, "sluice-console").getSpec().getRules().getFirst().getHttp().getPaths().getFirst();
+        assertThat(route.getPath()).isEqualTo("/");
+        assertThat(route.getBackend().getService().getName()).isEqualTo("console");
+        Service service = named(folder, Service.class, "console");
+        assertThat(service.getSpec().getPorts()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo(route.getBackend().getService().getPort().getName());
+            assertThat(p.getTargetPort().getIntVal()).isEqualTo(8084);
+        });
+
+        // The dev overlay's generator adds a hash of the content to the name.
+        assertThat(env(container, "QUARKUS_OIDC_CREDENTIALS_SECRET").getValueFrom().getSecretKeyRef().getName()).startsWith("sluice-console-oidc");
+        assertThat(env(container, "QUARKUS_OIDC_AUTH_SERVER_URL").getValueFrom().getConfigMapKeyRef().getKey()).isEqualTo("oidc-auth-server-url");
+        assertThat(env(container, "QUARKUS_OIDC_CLIENT_ID").getValue()).isEqualTo("sluice-console");
+        Map<String, String> apis = Map.of("SLUICE_CONSOLE_SERVICES_AUTH", "auth-service",
+                "SLUICE_CONSOLE_SERVICES_RECORDING", "recording-service", "SLUICE_CONSOLE_SERVICES_SIMULCAST", "simulcast-service");
+        apis.forEach((variable, api) -> {
+            assertThat(env(container, variable).getValue()).isEqualTo("http://" + api);
+            assertThat(named(folder, Service.class, api).getSpec().getPorts()).anySatisfy(p -> assertThat(p.getPort()).isEqualTo(80));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void theConsoleIsReachableFromTheIngressOnlyAndReachesOnlyTheApisAndTheIdentityProvider(String folder) {
+        List<NetworkPolicy> policies = all(folder, NetworkPolicy.class);
+        Map<String, String> console = podTemplates(folder).get("console").getMetadata().getLabels();
+        // Into the console: the ingress controller (and Prometheus for metrics), never a pod or anywhere.
+        Set<String> sources = new TreeSet<>();
+        policies.stream().filter(p -> p.getSpec().getIngress() != null && matches(p.getSpec().getPodSelector(), console))
+                .flatMap(p -> p.getSpec().getIngress().stream())
+                .forEach(rule -> {
+                    assertThat(rule.getFrom()).isNotEmpty();
+                    rule.getFrom().forEach(peer -> {
+                        assertThat(peer.getPodSelector()).as("a pod source").isNull();
+                        assertThat(peer.getIpBlock()).as("an address source").isNull();
+                        sources.add(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"));
+                    });
+                });
+        assertThat(sources).containsExactlyInAnyOrder("ingress-nginx", "monitoring");
+        // Into each API from the console's pods, on the API's port.
+        CONSOLE_APIS.forEach((api, port) -> assertThat(policies.stream()
+                .filter(p -> p.getSpec().getIngress() != null && matches(p.getSpec().getPodSelector(), podTemplates(folder).get(api).getMetadata().getLabels()))
+                .flatMap(p -> p.getSpec().getIngress().stream())
+                .filter(rule -> rule.getFrom() != null && rule.getFrom().stream()
+                        .anyMatch(peer -> peer.getPodSelector() != null && peer.getNamespaceSelector() == null && matches(peer.getPodSelector(), console)))
+                .flatMap(rule -> rule.getPorts().stream()))
+                .as("console to " + api).anySatisfy(p -> assertThat(p.getPort().getIntVal()).isEqualTo(port)));
+        // Out of the console: the APIs' pods and ports, DNS, HTTPS to the identity provider (dev: its Keycloak).
+        List<NetworkPolicy> egress = policies.stream()
+                .filter(p -> p.getSpec().getPolicyTypes().contains("Egress") && matches(p.getSpec().getPodSelector(), console)).toList();
+        assertThat(egress).isNotEmpty();
+        Set<Integer> ports = new TreeSet<>();
+        egress.stream().flatMap(p -> p.getSpec().getEgress().stream()).forEach(rule -> {
+            assertThat(rule.getPorts()).as("every way out names its ports").isNotEmpty();
+            rule.getPorts().forEach(p -> ports.add(p.getPort().getIntVal()));
+        });
+        Set<Integer> expected = new TreeSet<>(CONSOLE_APIS.values());
+        expected.addAll(List.of(53, 443));
+        if (folder.equals("overlays/dev")) {
+            expected.add(8180);
+        }
+        assertThat(ports).isEqualTo(expected);
     }
 
     private static ScaledObject.Trigger trigger(ScaledObject scaler, String type) {
