@@ -42,6 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulcastIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
+    /** How soon after a restart a target must be live again (issue: within 5 s); set by sluice.e2e.simulcast.resume-within. */
+    private static final Duration RESUME_WITHIN = Duration.parse(System.getProperty("sluice.e2e.simulcast.resume-within",
+            "PT5S"));
     private static QuarkusService auth;
     private static QuarkusService ingest;
     private static QuarkusService simulcast;
@@ -101,6 +104,42 @@ class SimulcastIT {
                     .filter(s -> s.targetId().equals(plainId)).map(SimulcastTargetStatus::status))
                     .containsSubsequence(SimulcastTargetStatus.Status.STARTING, SimulcastTargetStatus.Status.BROADCASTING,
                             SimulcastTargetStatus.Status.IDLE);
+        }
+    }
+
+    @Test
+    void killedInMidStreamItsTargetIsLiveAgainFromAKeyframeSoonAfterTheRestart(@TempDir Path folder) throws Exception {
+        JsonPath stream = createStream();
+        String streamId = stream.getString("id");
+        String key = "resume-" + streamId;
+        try (NginxRtmpTarget nginx = NginxRtmpTarget.rtmp(folder.resolve("nginx"));
+                Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(),
+                        stream.getString("ingest.rtmps_url") + "/" + stream.getString("stream_key"))) {
+            String id = createTarget(streamId, Map.of("url", nginx.rtmpUrl(), "stream_key", key));
+            String before = awaitStatus(streamId, id, "broadcasting").getString("connected_at");
+            Path recording = nginx.recording(key);
+            Awaitility.await().atMost(WITHIN).until(() -> Files.exists(recording)
+                    && mediaBodies(FlvTags.read(recording)).size() > 50);
+
+            ProcessHandle process = ProcessHandle.of(simulcast.status().pid()).orElseThrow();
+            process.destroyForcibly();
+            assertThat(process.onExit()).succeedsWithin(Duration.ofSeconds(10));
+            simulcast.up();
+            long restarted = System.nanoTime();
+            // A new publish (nginx starts its recording again), headers first, media from a keyframe.
+            Awaitility.await().atMost(RESUME_WITHIN).pollInterval(Duration.ofMillis(100)).until(() -> {
+                JsonPath target = target(streamId, id);
+                return "broadcasting".equals(target.getString("status")) && !before.equals(target.getString("connected_at"))
+                        && Files.exists(recording) && mediaBodies(FlvTags.read(recording)).size() > 5;
+            });
+            System.out.printf("simulcast target live again %d ms after the restart%n",
+                    Duration.ofNanos(System.nanoTime() - restarted).toMillis());
+            List<FlvTag> received = FlvTags.read(recording).stream().filter(t -> t.type() != FlvTagType.SCRIPT_DATA)
+                    .toList();
+            assertThat(isHeader(received.getFirst())).as("the sequence headers first").isTrue();
+            FlvTag firstVideo = received.stream().filter(t -> t.type() == FlvTagType.VIDEO && !isHeader(t)).findFirst()
+                    .orElseThrow();
+            assertThat((firstVideo.body().toByteArray()[0] >> 4) & 0x07).as("the first frame is a keyframe").isEqualTo(1);
         }
     }
 
@@ -180,6 +219,12 @@ class SimulcastIT {
                 .baseUri(simulcast.url()).auth().oauth2(DemoUser.ALICE.accessToken()).get(path).statusCode() == 200);
         return given().baseUri(simulcast.url()).auth().oauth2(DemoUser.ALICE.accessToken()).contentType("application/json")
                 .body(body).when().post(path).then().statusCode(201).extract().path("id");
+    }
+
+    private static JsonPath target(String streamId, String id) {
+        return given().baseUri(simulcast.url()).auth().oauth2(DemoUser.ALICE.accessToken())
+                .get("/v1/live-streams/" + streamId + "/simulcast-targets/" + id).then().statusCode(200).extract()
+                .jsonPath();
     }
 
     private static JsonPath awaitStatus(String streamId, String id, String status) {

@@ -7,14 +7,17 @@ import io.sluice.stack.Stack;
 import io.sluice.stack.component.QuarkusService;
 import io.sluice.testkit.DemoUser;
 import io.sluice.testkit.Ffmpeg;
+import io.sluice.testkit.NginxRtmpTarget;
 import io.sluice.testkit.TestMedia;
 import io.sluice.testkit.TestStack;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,8 +26,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The console in a real Chromium against the packaged services: signing in on Keycloak's page, creating a
  * stream, publishing with ffmpeg over RTMPS with the key read from the page, watching it go live and play,
- * then its recording; what a read-only user and another tenant see. simulcast-service is not started here,
- * so the page must say that simulcast is unavailable and work otherwise.
+ * send it on to an nginx-rtmp simulcast target added on the page and see the target broadcast, then its recording;
+ * what a read-only user and another tenant see; and, with simulcast-service stopped, a page that says simulcast is
+ * unavailable and works otherwise.
  */
 class ConsoleIT {
 
@@ -35,11 +39,13 @@ class ConsoleIT {
     private static List<QuarkusService> services;
     private static String consoleUrl;
     private static String authUrl;
+    private static QuarkusService simulcast;
 
     @BeforeAll
     static void startServices() {
         stack = TestStack.get().stack();
-        services = List.of(service("auth"), service("ingest"), service("recording"), service("console"));
+        simulcast = service("simulcast");
+        services = List.of(service("auth"), service("ingest"), service("recording"), simulcast, service("console"));
         services.forEach(QuarkusService::up);
         consoleUrl = service("console").url();
         authUrl = service("auth").url();
@@ -51,7 +57,7 @@ class ConsoleIT {
     }
 
     @Test
-    void aStreamerGoesLiveWatchesAndFindsTheRecording() {
+    void aStreamerGoesLiveWatchesSimulcastsAndFindsTheRecording(@TempDir Path folder) {
         try (ConsoleBrowser browser = ConsoleBrowser.open(consoleUrl).signIn(DemoUser.ALICE)) {
             assertThat(browser.find("who").getText()).isEqualTo("alice");
             assertThat(browser.find("tenant").getText()).isEqualTo("acme");
@@ -74,7 +80,8 @@ class ConsoleIT {
             assertThat(browser.driver().getCurrentUrl()).as("the address is the stream's, not the form's")
                     .isEqualTo(consoleUrl + "/streams/" + id);
 
-            try (Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), server + "/" + key)) {
+            try (NginxRtmpTarget nginx = NginxRtmpTarget.rtmp(folder.resolve("nginx"));
+                    Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), server + "/" + key)) {
                 browser.await(LIVE_WITHIN, d -> "active".equals(browser.find("stream-status").getAttribute("data-status")));
                 browser.awaitPlaying(LIVE_WITHIN, 2.0);
                 assertThat((String) browser.script("return document.getElementById('player').src;"))
@@ -82,6 +89,17 @@ class ConsoleIT {
                 browser.await(LIVE_WITHIN, d -> browser.find("stat-resolution").getText().equals("320 × 240"));
                 assertThat(browser.find("stat-protocol").getText()).startsWith("RTMPS over TLSv1.");
                 assertThat(browser.find("stat-codecs").getText()).startsWith("avc1, mp4a");
+
+                browser.find("target-url").sendKeys(nginx.rtmpUrl());
+                browser.find("target-key").sendKeys("console-target-key-" + id);
+                browser.find("add-target-button").click();
+                String target = "#targets-panel [data-target-status]";
+                browser.await(Duration.ofSeconds(10), d -> !browser.all(target).isEmpty());
+                assertThat(browser.find("targets-panel").getText()).as("the key masked").contains("****")
+                        .doesNotContain("console-target-key-");
+                browser.await(LIVE_WITHIN, d -> "broadcasting".equals(browser.all(target).getFirst()
+                        .getAttribute("data-target-status")));
+                browser.awaitPlaying(LIVE_WITHIN, 2.0);
                 browser.screenshot("stream-live", 1280, 2200);
             }
 
@@ -109,6 +127,8 @@ class ConsoleIT {
         try (ConsoleBrowser browser = ConsoleBrowser.open(consoleUrl).signIn(DemoUser.ALICE)) {
             browser.go("/streams/" + id);
             assertThat(browser.present("stream-key")).isFalse();
+            assertThat(browser.present("simulcast-unavailable")).isFalse();
+            browser.screenshot("stream-idle-phone", 390, 2900);
 
             browser.find("rotate-key").click();
             Alert question = browser.await(Duration.ofSeconds(5), ExpectedConditions.alertIsPresent());
@@ -173,13 +193,15 @@ class ConsoleIT {
     @Test
     void anUnreachableSimulcastServiceIsSaidAndTheRestOfThePageWorks() {
         String id = createStream(DemoUser.ALICE, "Console without simulcast");
+        simulcast.down();
         try (ConsoleBrowser browser = ConsoleBrowser.open(consoleUrl).signIn(DemoUser.ALICE)) {
             browser.go("/streams/" + id);
             assertThat(browser.find("simulcast-unavailable").getText()).startsWith("Simulcast unavailable")
                     .contains("simulcast-service cannot be reached");
             assertThat(browser.find("stream-status").getAttribute("data-status")).isEqualTo("idle");
             assertThat(browser.present("recordings-unavailable")).isFalse();
-            browser.screenshot("stream-idle-phone", 390, 2900);
+        } finally {
+            simulcast.up();
         }
     }
 

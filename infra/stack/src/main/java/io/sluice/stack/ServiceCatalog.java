@@ -112,6 +112,9 @@ public final class ServiceCatalog {
         env.put("SLUICE_SIMULCAST_TARGETS_ALLOW_PRIVATE_ADDRESSES", "true");
         env.put("SLUICE_SIMULCAST_ENCRYPTION_ACTIVE_KEY_ID", "local");
         env.put("SLUICE_SIMULCAST_ENCRYPTION_KEYS", "local:c2x1aWNlLWxvY2FsLWRldmVsb3BtZW50LWtleS0zMmI=");
+        // The stack's one simulcast instance keeps its consumer-group identity across restarts (static membership),
+        // so a restart after a kill gets its partitions back at once and resumes its live sessions.
+        env.put("SLUICE_SIMULCAST_MEDIA_INSTANCE_ID", "simulcast-local");
         return env;
     }
 

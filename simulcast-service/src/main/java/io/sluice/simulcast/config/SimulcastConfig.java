@@ -91,6 +91,16 @@ public interface SimulcastConfig {
         /** A live session without media this long ends for its targets, as if its end had been told. */
         @WithDefault("30s")
         Duration idleTimeout();
+
+        /**
+         * This instance's stable id in the consumer group (static membership): a restart with the same id gets its
+         * partitions back without waiting for a rebalance. Unique per running instance (a StatefulSet pod name).
+         */
+        Optional<String> instanceId();
+
+        /** How long the group waits for a silent member before its partitions go to the others. */
+        @WithDefault("6s")
+        Duration sessionTimeout();
     }
 
     /** The token claims and roles, as auth-service reads them. */

@@ -30,16 +30,18 @@ final class LiveStream {
 
     private volatile long lastMediaNanos = System.nanoTime();
 
-    synchronized void add(Tag tag) {
+    /** Keeps the tag and queues it for every attached target; true when it is a new header (metadata included). */
+    synchronized boolean add(Tag tag) {
         lastMediaNanos = System.nanoTime();
         boolean firstHeader = !media.hasHeaders() && tag.isSequenceHeader();
-        media.add(tag);
+        boolean newHeader = media.add(tag);
         for (TargetQueue queue : attached) {
             queue.offer(tag);
         }
         if (firstHeader) {
             notifyAll();
         }
+        return newHeader;
     }
 
     /** Whether no media came for {@code nanos}: a session whose end was never told. */

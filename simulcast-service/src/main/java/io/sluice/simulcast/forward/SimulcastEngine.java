@@ -12,6 +12,9 @@ import io.sluice.simulcast.domain.Target;
 import io.sluice.simulcast.domain.TargetStatus;
 import io.sluice.simulcast.domain.TargetUrl;
 import io.sluice.simulcast.kafka.StatusEvents;
+import io.sluice.simulcast.storage.LiveSessionRepository;
+import io.sluice.simulcast.storage.LiveSessionRepository.Header;
+import io.sluice.simulcast.storage.LiveSessionRepository.StoredSession;
 import io.sluice.simulcast.storage.TargetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,7 +31,9 @@ import org.jboss.logging.Logger;
  * The live streams this instance forwards and their targets' links. The media consumer tells it of sessions and
  * media; a refresh every {@code sluice.simulcast.forwarding.refresh-interval} compares each live stream's links with
  * its targets in the database, so that a target added, enabled, changed, disabled or deleted on any instance takes
- * effect within that interval, and stores each link's counters.
+ * effect within that interval, and stores each link's counters. Each live session is stored with its headers
+ * ({@link LiveSessionRepository}), so that the instance owning its partition after a restart or a rebalance resumes
+ * it at its next keyframe.
  */
 @ApplicationScoped
 public class SimulcastEngine {
@@ -38,6 +43,7 @@ public class SimulcastEngine {
 
     private final SimulcastConfig config;
     private final TargetRepository targets;
+    private final LiveSessionRepository sessions;
     private final KeyCipher cipher;
     private final AddressPolicy policy;
     private final StatusEvents events;
@@ -48,10 +54,11 @@ public class SimulcastEngine {
     private final Set<String> undecryptable = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    SimulcastEngine(SimulcastConfig config, TargetRepository targets, KeyCipher cipher, AddressPolicy policy,
-            StatusEvents events, MeterRegistry meters) {
+    SimulcastEngine(SimulcastConfig config, TargetRepository targets, LiveSessionRepository sessions, KeyCipher cipher,
+            AddressPolicy policy, StatusEvents events, MeterRegistry meters) {
         this.config = config;
         this.targets = targets;
+        this.sessions = sessions;
         this.cipher = cipher;
         this.policy = policy;
         this.events = events;
@@ -75,33 +82,84 @@ public class SimulcastEngine {
         }
     }
 
-    /** A session of the stream started: its enabled targets start at once. */
-    public void sessionStarted(String streamId, String tenant, String sessionId) {
+    /** A session of the stream, whose events are in partition {@code partition}, started: its enabled targets start. */
+    public void sessionStarted(String streamId, String tenant, String sessionId, int partition) {
+        try {
+            sessions.started(streamId, sessionId, tenant, partition);
+        } catch (RuntimeException e) {
+            LOG.warnf("Storing the live session of stream %s failed; a restart will not resume it: %s", streamId,
+                    e.toString());
+        }
+        begin(streamId, tenant, sessionId, List.of(), true);
+    }
+
+    /**
+     * Sessions that went live before this instance owned their partitions (a restart, a rebalance): each is forwarded
+     * again from its stored headers, its targets from the next keyframe. Sessions already forwarded stay as they are.
+     */
+    public void resume(List<StoredSession> stored) {
+        for (StoredSession session : stored) {
+            LiveStream current = live.get(session.streamId());
+            if (current != null && current.sessionId.equals(session.sessionId())) {
+                continue;
+            }
+            List<Tag> headers = new ArrayList<>(3);
+            if (session.metadata() != null) {
+                headers.add(new Tag(Tag.Kind.METADATA, 0, session.metadata()));
+            }
+            if (session.videoHeader() != null) {
+                headers.add(new Tag(Tag.Kind.VIDEO, 0, session.videoHeader()));
+            }
+            if (session.audioHeader() != null) {
+                headers.add(new Tag(Tag.Kind.AUDIO, 0, session.audioHeader()));
+            }
+            begin(session.streamId(), session.tenant(), session.sessionId(), headers, false);
+        }
+    }
+
+    private void begin(String streamId, String tenant, String sessionId, List<Tag> headers, boolean atSessionStart) {
         LiveStream previous = live.remove(streamId);
         if (previous != null) {
             stopAll(previous, true);
         }
         LiveStream stream = new LiveStream(streamId, tenant, sessionId, config.forwarding().gopCacheBytes());
+        headers.forEach(stream::add);
         live.put(streamId, stream);
         try {
-            refresh(stream, true);
+            refresh(stream, atSessionStart);
         } catch (RuntimeException e) {
             // The refresh loop tries again; the media consumer must not stop for the database.
             LOG.warnf("Starting the targets of stream %s failed: %s", streamId, e.toString());
         }
-        LOG.infof("Stream %s is live (session %s): %d simulcast targets", streamId, sessionId, stream.links.size());
+        LOG.infof("Stream %s is live (session %s%s): %d simulcast targets", streamId, sessionId,
+                atSessionStart ? "" : ", resumed", stream.links.size());
     }
 
     /** A media tag of a live session; tags of sessions this instance does not forward are ignored. */
     public void media(String streamId, String sessionId, Tag tag) {
         LiveStream stream = live.get(streamId);
-        if (stream != null && stream.sessionId.equals(sessionId)) {
-            stream.add(tag);
+        if (stream != null && stream.sessionId.equals(sessionId) && stream.add(tag)) {
+            Header header = switch (tag.kind()) {
+                case METADATA -> Header.METADATA;
+                case VIDEO -> Header.VIDEO;
+                case AUDIO -> Header.AUDIO;
+            };
+            try {
+                sessions.header(streamId, sessionId, header, tag.body());
+            } catch (RuntimeException e) {
+                LOG.warnf("Storing a header of stream %s failed; a restart may resume it without it: %s", streamId,
+                        e.toString());
+            }
         }
     }
 
     /** The session ended: every target is unpublished cleanly and goes idle. */
     public void sessionEnded(String streamId, String sessionId) {
+        try {
+            sessions.ended(streamId, sessionId);
+        } catch (RuntimeException e) {
+            LOG.warnf("Forgetting the live session of stream %s failed: %s", streamId, e.toString());
+        }
         LiveStream stream = live.get(streamId);
         if (stream != null && stream.sessionId.equals(sessionId) && live.remove(streamId, stream)) {
             stopAll(stream, true);

@@ -1,6 +1,7 @@
 package io.sluice.simulcast.forward;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,13 +34,19 @@ final class StreamMedia {
         this.gopLimitBytes = gopLimitBytes;
     }
 
-    void add(Tag tag) {
+    /** Keeps the tag; true when it is metadata or a sequence header other than the one kept so far. */
+    boolean add(Tag tag) {
         switch (tag.kind()) {
-            case METADATA -> metadata = tag;
+            case METADATA -> {
+                boolean changed = differs(metadata, tag);
+                metadata = tag;
+                return changed;
+            }
             case VIDEO -> {
                 if (tag.isSequenceHeader()) {
+                    boolean changed = differs(videoHeader, tag);
                     videoHeader = tag;
-                    return;
+                    return changed;
                 }
                 if (tag.isKeyframe()) {
                     gop.clear();
@@ -50,12 +57,18 @@ final class StreamMedia {
             }
             case AUDIO -> {
                 if (tag.isSequenceHeader()) {
+                    boolean changed = differs(audioHeader, tag);
                     audioHeader = tag;
-                    return;
+                    return changed;
                 }
                 keep(tag);
             }
         }
+        return false;
+    }
+
+    private static boolean differs(Tag kept, Tag tag) {
+        return kept == null || !Arrays.equals(kept.body(), tag.body());
     }
 
     private void keep(Tag tag) {

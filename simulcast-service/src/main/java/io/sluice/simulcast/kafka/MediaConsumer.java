@@ -14,6 +14,7 @@ import io.sluice.simulcast.config.SimulcastConfig;
 import io.sluice.simulcast.domain.StreamDirectory;
 import io.sluice.simulcast.forward.SimulcastEngine;
 import io.sluice.simulcast.forward.Tag;
+import io.sluice.simulcast.storage.LiveSessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -49,6 +50,7 @@ public class MediaConsumer {
     private final Map<String, Object> kafkaConfig;
     private final SimulcastEngine engine;
     private final RegistryFollower registry;
+    private final LiveSessionRepository sessions;
     private final MeterRegistry meters;
     private final Map<TopicPartition, Set<String>> streamsOf = new HashMap<>();
     private volatile boolean running;
@@ -56,11 +58,12 @@ public class MediaConsumer {
     private Thread thread;
 
     MediaConsumer(SimulcastConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            SimulcastEngine engine, RegistryFollower registry, MeterRegistry meters) {
+            SimulcastEngine engine, RegistryFollower registry, LiveSessionRepository sessions, MeterRegistry meters) {
         this.config = config;
         this.kafkaConfig = kafkaConfig;
         this.engine = engine;
         this.registry = registry;
+        this.sessions = sessions;
         this.meters = meters;
     }
 
@@ -122,7 +125,7 @@ public class MediaConsumer {
             case DecodedEvent.Structured structured when structured.event().data() instanceof SessionStarted started -> {
                 streamsOf.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new HashSet<>())
                         .add(started.streamId());
-                engine.sessionStarted(started.streamId(), tenant(started), started.sessionId());
+                engine.sessionStarted(started.streamId(), tenant(started), started.sessionId(), record.partition());
             }
             case DecodedEvent.Structured structured when structured.event().data() instanceof SessionEnded ended ->
                     engine.sessionEnded(ended.streamId(), ended.sessionId());
@@ -195,6 +198,28 @@ public class MediaConsumer {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             media.seekToEnd(partitions);
+            resume(partitions);
+        }
+
+        /** The sessions live on these partitions went live before this instance had them: they resume from here. */
+        private void resume(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            List<LiveSessionRepository.StoredSession> stored;
+            try {
+                stored = sessions.ofPartitions(partitions.stream().map(TopicPartition::partition).toList());
+            } catch (RuntimeException e) {
+                meters.counter("sluice.simulcast.media.failures").increment();
+                LOG.warnf("The live sessions of partitions %s could not be read; they resume at their next start: %s",
+                        partitions, e.toString());
+                return;
+            }
+            for (LiveSessionRepository.StoredSession session : stored) {
+                streamsOf.computeIfAbsent(new TopicPartition(Topics.MEDIA, session.partition()), p -> new HashSet<>())
+                        .add(session.streamId());
+            }
+            engine.resume(stored);
         }
 
         private void release(Collection<TopicPartition> partitions) {
@@ -220,6 +245,12 @@ public class MediaConsumer {
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // One record can be RTMP's largest message; a fetch must be able to hold it.
         consumerConfig.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 17 << 20);
+        // A restarted instance gets its partitions back at once when it keeps its instance id (static membership);
+        // either way a member that died is replaced after the session timeout, not the default 45 s.
+        config.media().instanceId().ifPresent(id -> consumerConfig.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
+        consumerConfig.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.media().sessionTimeout().toMillis());
+        consumerConfig.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                (int) Math.max(500, config.media().sessionTimeout().toMillis() / 3));
         consumerConfig.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
         return consumerConfig;
