@@ -61,6 +61,9 @@ class KubernetesManifestsTest {
     private static final Set<String> WRITABLE_ROOT = Set.of("keycloak");
     /** The ingest's drain on SIGTERM: reconnect grace (5 s) and the wait for sessions to end (5 s). */
     private static final int INGEST_DRAIN_SECONDS = 10;
+    /** What components/proxy-protocol sets on the ingest. */
+    private static final Set<String> PROXY_PROTOCOL_SETTINGS =
+            Set.of("SLUICE_INGEST_PROXY_PROTOCOL_ENABLED", "SLUICE_INGEST_PROXY_PROTOCOL_TRUSTED_SOURCES");
 
     static List<Object> objects(String folder) {
         return BUILT.computeIfAbsent(folder, f -> TypedManifests.readAll(Checkout.kustomize(f)));
@@ -162,6 +165,9 @@ class KubernetesManifestsTest {
                 expected.removeAll(Set.of("SLUICE_INGEST_RTMPS_TLS_KEYSTORE", "SLUICE_INGEST_RTMPS_TLS_KEYSTORE_PASSWORD"));
                 expected.addAll(Set.of("SLUICE_INGEST_RTMPS_TLS_CERTIFICATE", "SLUICE_INGEST_RTMPS_TLS_KEY",
                         "SLUICE_INGEST_INSTANCE_ID", "SLUICE_INGEST_RTMPS_PUBLIC_URL"));
+                if (folder.equals("overlays/prod")) {
+                    expected.addAll(PROXY_PROTOCOL_SETTINGS);
+                }
             }
             if (service.equals("console")) {
                 // Behind the ingress, which ends TLS: the forwarded scheme makes the sign-in's redirect https.
@@ -219,6 +225,16 @@ class KubernetesManifestsTest {
         });
         assertThat(env(container, "SLUICE_INGEST_INSTANCE_ID").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
         assertThat(env(container, "SLUICE_INGEST_RTMPS_ONLY").getValue()).isEqualTo("true");
+        // Production takes the encoders' addresses from the balancer's PROXY protocol, from the trusted range only.
+        Map<String, String> annotations = rtmps.getMetadata().getAnnotations() == null ? Map.of() : rtmps.getMetadata().getAnnotations();
+        if (folder.equals("overlays/prod")) {
+            assertThat(annotations).containsEntry("service.beta.kubernetes.io/aws-load-balancer-proxy-protocol", "*");
+            assertThat(env(container, "SLUICE_INGEST_PROXY_PROTOCOL_ENABLED").getValue()).isEqualTo("true");
+            assertThat(env(container, "SLUICE_INGEST_PROXY_PROTOCOL_TRUSTED_SOURCES").getValue()).matches("[0-9a-f.:/,]+");
+        } else {
+            assertThat(annotations).doesNotContainKey("service.beta.kubernetes.io/aws-load-balancer-proxy-protocol");
+            assertThat(container.getEnv()).noneMatch(e -> PROXY_PROTOCOL_SETTINGS.contains(e.getName()));
+        }
         Volume tls = ingest.getSpec().getTemplate().getSpec().getVolumes().stream()
                 .filter(v -> v.getSecret() != null).findFirst().orElseThrow();
         assertThat(tls.getSecret().getSecretName()).isEqualTo("sluice-ingest-tls");
