@@ -41,6 +41,8 @@ public class RegistryFollower implements StreamDirectory {
     private final Map<String, KnownStream> streams = new ConcurrentHashMap<>();
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
     private volatile boolean running;
+    /** Whether every stream the registry held at start is known: until then a stream may look like another's. */
+    private volatile boolean caughtUp;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     RegistryFollower(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry meters) {
@@ -59,6 +61,11 @@ public class RegistryFollower implements StreamDirectory {
         if (current != null) {
             current.wakeup();
         }
+    }
+
+    /** Whether the registry has been read up to where it ended when this instance started. */
+    public boolean caughtUp() {
+        return caughtUp;
     }
 
     @Override
@@ -85,9 +92,14 @@ public class RegistryFollower implements StreamDirectory {
                         .stream().map(p -> new TopicPartition(Topics.STREAM_KEYS, p.partition())).toList();
                 registry.assign(partitions);
                 registry.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = registry.endOffsets(partitions);
                 while (running) {
                     for (ConsumerRecord<String, byte[]> record : registry.poll(POLL)) {
                         apply(record);
+                    }
+                    if (!caughtUp && end.entrySet().stream().allMatch(e -> registry.position(e.getKey()) >= e.getValue())) {
+                        caughtUp = true;
+                        LOG.infof("The key registry is read up to where it ended at start: %d streams", streams.size());
                     }
                 }
             } catch (WakeupException e) {
