@@ -383,7 +383,7 @@ public final class IngestConnection {
             checkBeforePublish(now);
             return;
         }
-        Optional<SessionEnd> end = limits.check(now, Instant.now(), flow.pausedForKafka(), stats.currentKbps(now));
+        Optional<SessionEnd> end = limits.check(now, Instant.now(), flow.holdingBack(), stats.currentKbps(now));
         if (end.isPresent()) {
             finish(end.get().reason(), end.get().description());
             return;

@@ -33,8 +33,8 @@ final class LiveSessionLimits {
     }
 
     /**
-     * Media arrived, or reading resumed after backpressure: the idle clock starts again. (A paused socket
-     * is not read, so its silence is Kafka's doing, not the encoder's.)
+     * Media arrived, or reading resumed after backpressure: the idle clock starts again. (A socket the
+     * ingest paused, for Kafka or for the message rate, is not read, so its silence is not the encoder's.)
      */
     void mediaArrived(long nowNanos) {
         lastMediaNanos = nowNanos;

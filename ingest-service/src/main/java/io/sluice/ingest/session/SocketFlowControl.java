@@ -128,6 +128,8 @@ final class SocketFlowControl {
         metrics.backpressurePaused("rate");
         context.owner().setTimer(Math.max(1, nanos / 1_000_000), id -> {
             pausedForRate = false;
+            // The encoder's silence while it was not read was ours: its idle clock starts again.
+            onResumed.accept(System.nanoTime());
             resumeIfFree();
         });
     }
@@ -153,9 +155,12 @@ final class SocketFlowControl {
         return pausedForKafka || pausedForReplies || pausedForRate;
     }
 
-    /** Whether Kafka holds reading back: the encoder's silence meanwhile is not its own. */
-    boolean pausedForKafka() {
-        return pausedForKafka;
+    /**
+     * Whether the ingest itself holds reading back, for Kafka or for the session's message rate: the
+     * encoder's silence meanwhile is not its own. (Replies the client does not read are its own doing.)
+     */
+    boolean holdingBack() {
+        return pausedForKafka || pausedForRate;
     }
 
     long inFlightBytes() {
