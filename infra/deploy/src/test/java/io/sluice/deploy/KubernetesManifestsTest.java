@@ -191,7 +191,10 @@ class KubernetesManifestsTest {
             String service = scaler.metadata().getName();
             String consumerGroup = "sluice-" + service.replace("-service", "");
             Container target = container(folder, scaler.spec().scaleTargetRef().name());
-            assertThat(all(folder, Deployment.class)).extracting(d -> d.getMetadata().getName()).contains(scaler.spec().scaleTargetRef().name());
+            ScaledObject.ScaleTargetRef ref = scaler.spec().scaleTargetRef();
+            Class<? extends HasMetadata> kind = "StatefulSet".equals(ref.kind()) ? StatefulSet.class : Deployment.class;
+            assertThat(ref.kind()).as(service + " target kind").isIn(null, "Deployment", "StatefulSet");
+            assertThat(all(folder, kind)).extracting(d -> d.getMetadata().getName()).as(service + " target").contains(ref.name());
             assertThat(scaler.spec().minReplicaCount()).as(service + " minimum").isEqualTo(folder.equals("overlays/dev") ? 0 : 1);
             for (ScaledObject.Trigger trigger : scaler.spec().triggers()) {
                 assertThat(ScaledObject.TRIGGER_PARAMETERS).containsKey(trigger.type());
@@ -260,6 +263,17 @@ class KubernetesManifestsTest {
             }
         }
         assertThat(env(container(folder, "ingest-service"), "QUARKUS_OIDC_CREDENTIALS_SECRET").getValueFrom().getSecretKeyRef()).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void aReplacedSimulcastPodKeepsItsNameAndSoItsPartitions(String folder) {
+        // The pod's name is the consumer group's static member id; only a StatefulSet gives a replaced pod the same name.
+        StatefulSet simulcast = named(folder, StatefulSet.class, "simulcast-service");
+        Container container = container(folder, "simulcast-service");
+        assertThat(env(container, "SLUICE_SIMULCAST_MEDIA_INSTANCE_ID").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+        assertThat(simulcast.getSpec().getServiceName()).isEqualTo("simulcast-service");
+        assertThat(all(folder, Deployment.class)).extracting(d -> d.getMetadata().getName()).doesNotContain("simulcast-service");
     }
 
     @ParameterizedTest

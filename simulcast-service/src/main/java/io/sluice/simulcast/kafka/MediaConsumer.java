@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -89,7 +90,8 @@ public class MediaConsumer {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, byte[]> media = new KafkaConsumer<>(consumerConfig())) {
+            KafkaConsumer<String, byte[]> media = new KafkaConsumer<>(consumerConfig());
+            try {
                 consumer = media;
                 media.subscribe(List.of(Topics.MEDIA), new FromTheLiveEnd(media));
                 while (running) {
@@ -106,8 +108,20 @@ public class MediaConsumer {
                 pause();
             } finally {
                 consumer = null;
+                media.close(closing(running));
             }
         }
+    }
+
+    /**
+     * A static member (one with an instance id) stays in the group when its consumer closes, so that it takes
+     * its partitions back at once when it comes again: right when the consumer starts over after a failure.
+     * An instance that stops leaves, so its partitions go to the others now, not after the session timeout.
+     */
+    static CloseOptions closing(boolean startingOver) {
+        return CloseOptions.groupMembershipOperation(startingOver
+                ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
+                : CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
