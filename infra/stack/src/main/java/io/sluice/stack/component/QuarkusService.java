@@ -3,6 +3,7 @@ package io.sluice.stack.component;
 import io.sluice.stack.StackException;
 import io.sluice.stack.StackSettings;
 import io.sluice.stack.process.ManagedProcess;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +68,7 @@ public final class QuarkusService implements Component {
             requireBuilt();
             requirePortsFree();
             prepare();
-            process.start(command(settings.get("service.startup-cache").equals("true")), processEnvironment(), module);
+            process.start(command(startupCacheOptions()), processEnvironment(), module);
         }
         Health.await(process, Duration.ofSeconds(120), this::healthy);
     }
@@ -101,15 +102,39 @@ public final class QuarkusService implements Component {
      * when {@code withStartupCache} and the cache fits this JDK ({@link StartupCache}).
      */
     public List<String> command(boolean withStartupCache) {
+        return command(withStartupCache ? StartupCache.of(application()).jvmOptions() : List.of());
+    }
+
+    private List<String> command(List<String> startupCacheOptions) {
         List<String> command = new ArrayList<>();
         command.add(settings.javaExecutable().toString());
         command.add("-Xmx" + settings.get("service.heap"));
         command.addAll(settings.words("service.jvm-options"));
-        if (withStartupCache) {
-            command.addAll(StartupCache.of(application()).jvmOptions());
-        }
+        command.addAll(startupCacheOptions);
         command.addAll(List.of("-jar", application().resolve("quarkus-run.jar").toString()));
         return command;
+    }
+
+    /**
+     * The local stack trains a cache on the service's first run after a build and starts with it from then
+     * on ({@link TrainedStartupCache}); a test stack, whose services are killed and started over by the
+     * tests, keeps to the build's cache.
+     */
+    private List<String> startupCacheOptions() {
+        if (!settings.get("service.startup-cache").equals("true")) {
+            return List.of();
+        }
+        TrainedStartupCache trained = TrainedStartupCache.of(settings.home().resolve("cache"), name, application());
+        if (settings.mode() == StackSettings.Mode.LOCAL && settings.get("service.trained-cache").equals("true")
+                && trained.supported()) {
+            try {
+                Files.createDirectories(trained.file().getParent());
+            } catch (IOException e) {
+                throw new StackException("cannot create " + trained.file().getParent() + ": " + e.getMessage());
+            }
+            return trained.jvmOptions();
+        }
+        return StartupCache.of(application()).jvmOptions();
     }
 
     /**
