@@ -12,8 +12,15 @@
 #                    in a JVM with the services' options: the latency and CPU of writing to this broker alone
 #   max-rtmps        MAX_STREAMS streams as fast as each server takes them, over RTMPS
 #   storm            STORM new encoders connecting over RTMPS within STORM_OVER, each publishing once
+#   idle             the ingest's resident memory once it has run IDLE_AFTER since its start (run it first,
+#                    before any load)
+#   history-idle     writes HISTORY of session history (HISTORY_STREAMS streams live throughout, sessions of
+#                    an hour, stats every 5 s) to the sessions topic as the ingest's own instance, restarts the
+#                    ingest and reads its resident memory IDLE_AFTER after the start, while the start sweeps
+#                    that history. It stops auth-service first (it would store every event of it): run it last,
+#                    on a throw-away stack
 # Settings (environment): STREAMS (100), MAX_STREAMS (8), DURATION (60s), WARMUP (15s), RAMP (10s),
-# STORM (1000), STORM_OVER (10s).
+# STORM (1000), STORM_OVER (10s), IDLE_AFTER (60 s), HISTORY (1440m, a day), HISTORY_STREAMS (100).
 #
 # Needs the local stack up with room for STREAMS (and STORM) connections and TLS handshakes from one address,
 # for example:
@@ -33,6 +40,9 @@ WARMUP="${WARMUP:-15s}"
 RAMP="${RAMP:-10s}"
 STORM="${STORM:-1000}"
 STORM_OVER="${STORM_OVER:-10s}"
+IDLE_AFTER="${IDLE_AFTER:-60}"
+HISTORY="${HISTORY:-1440m}"
+HISTORY_STREAMS="${HISTORY_STREAMS:-100}"
 NGINX_RTMP_PORT="${NGINX_RTMP_PORT:-19350}"
 NGINX_RTMPS_PORT="${NGINX_RTMPS_PORT:-19351}"
 INGEST_HTTP="${INGEST_HTTP:-http://localhost:8081}"
@@ -157,6 +167,43 @@ kafka_baseline() {
     --broker-pid "$KAFKA_PID" 2>&1 | grep -v '^SLF4J' | tee "$BENCH/last-run.txt"
   grep '^result' "$BENCH/last-run.txt" | grep -v '^result	label' | sed "s/^result/$(date -u +%FT%TZ)/" >>"$BENCH/baseline.tsv"
 }
+# The ingest's resident memory once it has run IDLE_AFTER seconds, appended to $BENCH/idle.tsv.
+idle_rss() {
+  local label="$1" age rss
+  age="$(ps -o etimes= -p "$INGEST_PID" | tr -d ' ')"
+  [ -n "$age" ] || die "the ingest (pid $INGEST_PID) is not running"
+  if [ "$age" -lt "$IDLE_AFTER" ]; then
+    sleep "$((IDLE_AFTER - age))"
+  fi
+  age="$(ps -o etimes= -p "$INGEST_PID" | tr -d ' ')"
+  rss="$(awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$INGEST_PID/status")"
+  say "idle ($label): ingest pid $INGEST_PID, $age s after its start: $rss MiB resident"
+  printf '%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$label" "$age" "$rss" >>"$BENCH/idle.tsv"
+}
+# Stops a component of the local stack by the pid it recorded, and waits until it is gone.
+stop_component() {
+  local file="$SLUICE_HOME/run/$1.pid" pid
+  [ -f "$file" ] || return 0
+  pid="$(cut -d' ' -f1 "$file")"
+  kill -0 "$pid" 2>/dev/null || return 0
+  say "stopping $1 (pid $pid)"
+  kill "$pid"
+  for _ in $(seq 300); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  die "$1 (pid $pid) did not stop within 30 s"
+}
+history_idle() {
+  stop_component auth
+  say "writing $HISTORY of session history for $HISTORY_STREAMS streams"
+  "$JAVA" -jar "$JAR" sessions --streams "$HISTORY_STREAMS" --over "$HISTORY" 2>&1 | grep -v '^SLF4J'
+  stop_component ingest
+  "$ROOT/sluice" up ingest
+  INGEST_PID="$(pid_of ingest)"
+  idle_rss "after a start that sweeps $HISTORY of session history"
+  IDLE_AFTER=$((IDLE_AFTER * 2)) idle_rss "after a start that sweeps $HISTORY of session history"
+}
 
 for scenario in "${SCENARIOS[@]}"; do
   case "$scenario" in
@@ -171,7 +218,9 @@ for scenario in "${SCENARIOS[@]}"; do
                       --trust-cert "$BENCH/nginx/cert.pem"
                     storm sluice "$INGEST_RTMPS" --server-pid "$INGEST_PID" --create-streams \
                       --trust-cert "$SLUICE_HOME/tls/ingest-cert.pem" ;;
+    idle)           idle_rss "after a start" ;;
+    history-idle)   history_idle ;;
     *) die "unknown scenario $scenario" ;;
   esac
 done
-say "results appended to $RESULTS (the kafka baseline's to $BENCH/baseline.tsv)"
+say "results appended to $RESULTS (the kafka baseline's to $BENCH/baseline.tsv, idle memory to $BENCH/idle.tsv)"

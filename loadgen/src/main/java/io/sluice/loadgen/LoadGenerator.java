@@ -2,14 +2,16 @@ package io.sluice.loadgen;
 
 import io.sluice.loadgen.api.ApiLoad;
 import io.sluice.loadgen.kafka.KafkaBaseline;
+import io.sluice.loadgen.kafka.SessionHistory;
 import io.sluice.loadgen.rtmp.ConnectStorm;
 import io.sluice.loadgen.rtmp.RtmpLoad;
 import java.util.Arrays;
 
 /**
- * {@code java -jar loadgen.jar rtmp|storm|api|kafka [--option value ...]}: the RTMP publish load generator,
- * a storm of new encoders connecting, the auth API load client, or the bare Kafka producer that gives the
- * ingest's figures their floor; {@code --help} after a command lists its options.
+ * {@code java -jar loadgen.jar rtmp|storm|api|kafka|sessions [--option value ...]}: the RTMP publish load
+ * generator, a storm of new encoders connecting, the auth API load client, the bare Kafka producer that gives
+ * the ingest's figures their floor, or a past stretch of session history for an ingest start to sweep;
+ * {@code --help} after a command lists its options.
  */
 public final class LoadGenerator {
 
@@ -26,6 +28,7 @@ public final class LoadGenerator {
                 case "storm" -> ConnectStorm.declare(options);
                 case "api" -> ApiLoad.declare(options);
                 case "kafka" -> KafkaBaseline.declare(options);
+                case "sessions" -> SessionHistory.declare(options);
                 default -> throw new Options.UsageException(command.isEmpty() ? "a command is needed"
                         : "unknown command " + command);
             }
@@ -39,12 +42,13 @@ public final class LoadGenerator {
                 case "rtmp" -> RtmpLoad.run(options);
                 case "storm" -> ConnectStorm.run(options);
                 case "kafka" -> KafkaBaseline.run(options);
+                case "sessions" -> SessionHistory.run(options);
                 default -> runApi(options);
             };
             System.exit(status);
         } catch (Options.UsageException e) {
             System.err.println("loadgen: " + e.getMessage());
-            System.err.println("usage: java -jar loadgen.jar rtmp|storm|api|kafka [--option value ...]; --help lists the options");
+            System.err.println("usage: java -jar loadgen.jar rtmp|storm|api|kafka|sessions [--option value ...]; --help lists the options");
             System.exit(2);
         }
     }
