@@ -279,13 +279,14 @@ public class SimulcastEngine {
         synchronized (stream.links) {
             boolean over = stream.heldPast(System.nanoTime())
                     || stream.held() && stream.links.values().stream().allMatch(TargetLink::ended);
-            if (!over) {
-                return false;
+            // Taken out of the live streams under the lock, so that a session starting now begins anew instead.
+            if (!over || !live.remove(stream.streamId, stream)) {
+                return over;
             }
         }
         LOG.infof("Stream %s did not come back within its reconnect window; its simulcast targets stop",
                 stream.streamId);
-        end(stream);
+        stopAll(stream, true);
         return true;
     }
 
