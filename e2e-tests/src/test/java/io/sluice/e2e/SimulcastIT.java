@@ -68,7 +68,8 @@ class SimulcastIT {
 
     @Test
     void ffmpegOverRtmpsReachesAnRtmpAndAnRtmpsTargetByteForByte(@TempDir Path folder) throws Exception {
-        JsonPath stream = createStream();
+        // No reconnect window: the session's end ends the targets' publishes at once.
+        JsonPath stream = createStream(0);
         String streamId = stream.getString("id");
         String plainKey = "plain-" + streamId;
         String tlsKey = "tls-" + streamId;
@@ -208,9 +209,13 @@ class SimulcastIT {
     }
 
     private static JsonPath createStream() {
+        return createStream(60);
+    }
+
+    private static JsonPath createStream(int reconnectWindowSeconds) {
         return given().baseUri(auth.url()).auth().oauth2(DemoUser.ALICE.accessToken()).contentType("application/json")
-                .body("{\"name\":\"simulcast test\"}").when().post("/v1/live-streams").then().statusCode(201)
-                .extract().jsonPath();
+                .body("{\"name\":\"simulcast test\",\"reconnect_window_seconds\":" + reconnectWindowSeconds + "}")
+                .when().post("/v1/live-streams").then().statusCode(201).extract().jsonPath();
     }
 
     private static String createTarget(String streamId, Map<String, Object> body) {

@@ -55,7 +55,7 @@ class ForwardingTest {
     }
 
     private static String newStream() {
-        String streamId = REGISTRY.create(DemoUser.ALICE.tenant()).entry().streamId();
+        String streamId = REGISTRY.create(DemoUser.ALICE.tenant(), 0).entry().streamId();
         Targets.awaitStream(streamId);
         return streamId;
     }

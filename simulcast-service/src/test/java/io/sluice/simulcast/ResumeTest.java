@@ -61,7 +61,7 @@ class ResumeTest {
     @Test
     void aSessionThatWentLiveBeforeTheAssignmentIsForwardedFromItsNextKeyframe() throws Exception {
         String tenant = DemoUser.ALICE.tenant();
-        String stream = REGISTRY.create(tenant).entry().streamId();
+        String stream = REGISTRY.create(tenant, 0).entry().streamId();
         Targets.awaitStream(stream);
         byte[] random = new byte[12];
         ThreadLocalRandom.current().nextBytes(random);

@@ -71,6 +71,22 @@ public final class NginxRtmpTarget implements AutoCloseable {
         return folder.resolve("flv").resolve(streamName + ".flv");
     }
 
+    /** How many publishes under {@code streamName} nginx has taken, as its log tells (each starts a new recording). */
+    public long publishes(String streamName) {
+        try {
+            Path log = folder.resolve("error.log");
+            if (!Files.exists(log)) {
+                return 0;
+            }
+            String publish = "publish: name='" + streamName + "'";
+            try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                return lines.filter(line -> line.contains(publish)).count();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public synchronized void start() {
         if (process != null && process.isAlive()) {
             return;

@@ -35,11 +35,16 @@ public final class RegistryWriter implements AutoCloseable {
         producer = new KafkaProducer<>(props);
     }
 
-    /** A new enabled stream with a fresh key. */
+    /** A new enabled stream with a fresh key and the default reconnect window (60 s). */
     public TestStream create(String tenant) {
+        return create(tenant, 60);
+    }
+
+    /** A new enabled stream with a fresh key and this reconnect window. */
+    public TestStream create(String tenant, long reconnectWindowSeconds) {
         String key = newKey();
         StreamKeyEntry entry = new StreamKeyEntry("ls_" + random(9), tenant, StreamKeyHash.of(key), StreamKeyEntry.Status.ENABLED,
-                0, 43_200, 60, true, "pb_" + random(9), 1, Instant.now());
+                0, 43_200, reconnectWindowSeconds, true, "pb_" + random(9), 1, Instant.now());
         write(entry);
         return new TestStream(entry, key);
     }

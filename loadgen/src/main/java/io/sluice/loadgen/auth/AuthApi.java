@@ -61,6 +61,29 @@ public final class AuthApi {
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
     }
 
+    /** A request to {@code path} of another service of the same sign-in (simulcast's API), with the bearer token. */
+    public HttpRequest.Builder request(URI service, String path) {
+        return HttpRequest.newBuilder(service.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    }
+
+    /**
+     * Adds an RTMP simulcast target to the live stream {@code streamId} through simulcast-service at {@code service};
+     * its id.
+     */
+    public String createSimulcastTarget(URI service, String streamId, String url, String streamKey)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request(service, "/v1/live-streams/" + streamId
+                + "/simulcast-targets").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + url + "\",\"stream_key\":\"" + streamKey
+                        + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating a simulcast target answered HTTP " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return find(ID, response.body());
+    }
+
     /** Creates a live stream named {@code name}. */
     public CreatedStream createStream(String name) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request("/v1/live-streams")

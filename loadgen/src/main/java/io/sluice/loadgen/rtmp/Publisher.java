@@ -34,6 +34,8 @@ final class Publisher implements Runnable {
     private final long startNanos;
     private final long stopNanos;
     private final LoadCounters counters;
+    private final FrameClock clock;
+    private final long[] frameKeys;
     private final ReentrantLock lock = new ReentrantLock();
     private final CountDownLatch publishStarted = new CountDownLatch(1);
 
@@ -44,9 +46,10 @@ final class Publisher implements Runnable {
     /**
      * @param startNanos when the first tag is due ({@link System#nanoTime()}); the connection is made before
      * @param stopNanos  when to unpublish
+     * @param clock      where the send time of each video frame goes, for a sink measuring latency; may be null
      */
     Publisher(RtmpTarget target, String streamName, int chunkSize, Clip clip, boolean realTime, long startNanos,
-            long stopNanos, LoadCounters counters) {
+            long stopNanos, LoadCounters counters, FrameClock clock) {
         this.target = target;
         this.streamName = streamName;
         this.chunkSize = chunkSize;
@@ -55,6 +58,10 @@ final class Publisher implements Runnable {
         this.startNanos = startNanos;
         this.stopNanos = stopNanos;
         this.counters = counters;
+        this.clock = clock;
+        this.frameKeys = clock == null ? null : clip.tags().stream()
+                .mapToLong(t -> t.type() == io.sluice.media.flv.FlvTagType.VIDEO ? FrameClock.key(t.body()) : 0)
+                .toArray();
     }
 
     @Override
@@ -99,7 +106,8 @@ final class Publisher implements Runnable {
 
     private void sendUntilStopTime() throws IOException {
         for (long pass = 0; ; pass++) {
-            for (Clip.Tag tag : clip.tags()) {
+            for (int index = 0; index < clip.tags().size(); index++) {
+                Clip.Tag tag = clip.tags().get(index);
                 long timestamp = pass * clip.loopMillis() + tag.timestamp();
                 if (realTime) {
                     long due = startNanos + TimeUnit.MILLISECONDS.toNanos(timestamp);
@@ -108,6 +116,9 @@ final class Publisher implements Runnable {
                 }
                 if (System.nanoTime() - stopNanos >= 0 || failure != null) {
                     return;
+                }
+                if (clock != null && frameKeys[index] != 0) {
+                    clock.sent(streamName, frameKeys[index], System.nanoTime());
                 }
                 locked(() -> send(tag, timestamp));
                 counters.sentMessage(tag.body().length);

@@ -58,7 +58,13 @@ public final class RtmpLoad {
                 .declare("user", "alice", "the user creating the streams, with --create-streams")
                 .declare("password", null, "the user's password (default: the user name, as for the demo users)")
                 .declare("trust-cert", null, "a PEM certificate to trust for RTMPS (a local stack's self-signed one)")
-                .declare("insecure", "false", "trust any RTMPS certificate (throw-away benchmark servers only)");
+                .declare("insecure", "false", "trust any RTMPS certificate (throw-away benchmark servers only)")
+                .declare("sink-port", null, "runs an RTMP sink on this port of 127.0.0.1 that a relay pushes the"
+                        + " streams to, and measures each video frame's latency from its send to its arrival there")
+                .declare("targets", "1", "with --sink-port: how many publishes per stream the relay makes to the sink")
+                .declare("simulcast-api", null, "with --create-streams and --sink-port: simulcast-service's API, e.g."
+                        + " http://localhost:8083, where --targets targets per stream are added, rtmp://127.0.0.1:PORT/tN"
+                        + " with the stream's key as theirs");
     }
 
     /** Runs the load; the exit status. */
@@ -82,7 +88,15 @@ public final class RtmpLoad {
                 options.has("metrics") ? Optional.of(URI.create(options.string("metrics"))) : Optional.empty());
         long idleResident = probe.serverResidentBytes();
 
-        try (StreamNames names = streamNames(streams)) {
+        int targets = options.integer("targets", 1, 100);
+        long window = options.duration("duration").toSeconds() + 10;
+        FrameClock clock = options.has("sink-port")
+                ? new FrameClock((int) Math.min(20_000_000, (long) streams * targets * 120 * window)) : null;
+        try (StreamNames names = streamNames(streams);
+                RtmpSink sink = clock == null ? null : new RtmpSink(options.integer("sink-port", 1, 65535), clock)) {
+            if (sink != null && options.has("simulcast-api")) {
+                addSimulcastTargets(names, streams, targets);
+            }
             System.out.printf(Locale.ROOT, "%s: %d streams to %s (%s), clip %s: %.2f Mbit/s, %d tags per %.1f s pass%s%n",
                     options.string("label"), streams, target.url(), names.describe(), clip.file().getFileName(),
                     clip.bitsPerSecond() / 1e6, clip.tags().size(), clip.loopMillis() / 1000.0,
@@ -97,11 +111,15 @@ public final class RtmpLoad {
             for (int i = 0; i < streams; i++) {
                 long start = first + ramp.toNanos() * i / streams;
                 Publisher publisher = new Publisher(target, names.get(i), options.integer("chunk-size", 128, 0xFF_FFFF),
-                        clip, realTime, start, measureUntil + STOP_AFTER_WINDOW.toNanos(), counters);
+                        clip, realTime, start, measureUntil + STOP_AFTER_WINDOW.toNanos(), counters, clock);
                 publishers.add(Thread.ofVirtual().name("publisher-" + (i + 1)).start(publisher));
             }
 
             sleepUntil(measureFrom);
+            if (clock != null) {
+                clock.measure(true);
+            }
+            long sinkFramesBefore = sink == null ? 0 : sink.videoFrames();
             Measurement start = probe.read();
             long peakResident = start.serverResidentBytes();
             Measurement previous = start;
@@ -110,8 +128,17 @@ public final class RtmpLoad {
                 Measurement now = probe.read();
                 peakResident = Math.max(peakResident, now.serverResidentBytes());
                 progress(previous, now, (now.load().nanos() - start.load().nanos()) / 1e9);
+                if (sink != null) {
+                    System.out.printf(Locale.ROOT, "         sink: %d publishing of %d expected%n", sink.publishing(),
+                            (long) streams * targets);
+                }
                 previous = now;
             }
+            if (clock != null) {
+                clock.measure(false);
+            }
+            long sinkFrames = sink == null ? 0 : sink.videoFrames() - sinkFramesBefore;
+            long sinkPublishing = sink == null ? 0 : sink.publishing();
             long joinDeadline = System.nanoTime() + PUBLISHERS_STOP_WITHIN.toNanos();
             for (Thread publisher : publishers) {
                 publisher.join(Duration.ofNanos(Math.max(1, joinDeadline - System.nanoTime())));
@@ -119,8 +146,58 @@ public final class RtmpLoad {
             LoadCounters.Snapshot total = counters.snapshot();
             new LoadReport(options.string("label"), target.protocol(), streams, realTime, clip.bitsPerSecond() / 1e6,
                     idleResident, peakResident, start, previous, total).print(System.out);
+            if (clock != null) {
+                printSink(clock.latencies(), streams, targets, sinkFrames, sinkPublishing, sink.publishes(),
+                        (previous.load().nanos() - start.load().nanos()) / 1e9);
+            }
             return total.failed() > 0 ? 1 : 0;
         }
+    }
+
+    /** Adds the simulcast targets that push each created stream to the sink. */
+    private void addSimulcastTargets(StreamNames names, int streams, int targets) throws Exception {
+        if (names.api() == null) {
+            throw new Options.UsageException("--simulcast-api needs --create-streams");
+        }
+        URI service = URI.create(options.string("simulcast-api"));
+        String sink = "rtmp://127.0.0.1:" + options.integer("sink-port", 1, 65535) + "/t";
+        for (int i = 0; i < streams; i++) {
+            for (int t = 1; t <= targets; t++) {
+                // simulcast-service learns of a new stream from the key registry, a moment after it is created.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (true) {
+                    try {
+                        names.api().createSimulcastTarget(service, names.id(i), sink + t, names.get(i));
+                        break;
+                    } catch (IllegalStateException e) {
+                        if (!e.getMessage().contains("HTTP 404") || System.nanoTime() - deadline > 0) {
+                            throw e;
+                        }
+                        TimeUnit.MILLISECONDS.sleep(200);
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d simulcast targets added at %s (%d per stream)%n", streams * targets,
+                service, targets);
+    }
+
+    /**
+     * What the sink saw in the measured window: video frames, and their latency from the publisher's send to the
+     * sink's read, which is what a relay adds (plus two loopback hops), as one {@code sink-result} line too.
+     */
+    private void printSink(FrameClock.Latencies latencies, int streams, int targets, long frames, long publishing,
+            long publishes, double seconds) {
+        System.out.printf(Locale.ROOT, "sink: %d of %d publishes live at the end (%d in all); %d video frames in the"
+                        + " window (%.1f per s); latency send -> sink p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d"
+                        + " frames, %d frames matched no send%n", publishing, (long) streams * targets, publishes,
+                frames, frames / seconds, latencies.millis(0.5), latencies.millis(0.99), latencies.millis(1.0),
+                latencies.sortedNanos().length, latencies.unmatched());
+        System.out.println("sink-result	label	streams	targets	publishing	frames_per_s	latency_p50_ms"
+                + "	latency_p99_ms	latency_max_ms	samples	unmatched");
+        System.out.printf(Locale.ROOT, "sink-result	%s	%d	%d	%d	%.1f	%.1f	%.1f	%.1f	%d	%d%n",
+                options.string("label"), streams, targets, publishing, frames / seconds, latencies.millis(0.5),
+                latencies.millis(0.99), latencies.millis(1.0), latencies.sortedNanos().length, latencies.unmatched());
     }
 
     private StreamNames streamNames(int streams) throws Exception {

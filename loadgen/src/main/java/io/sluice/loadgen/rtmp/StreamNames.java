@@ -63,6 +63,16 @@ final class StreamNames implements AutoCloseable {
         return names.get(index);
     }
 
+    /** The API of the streams, when they were created through it. */
+    AuthApi api() {
+        return api;
+    }
+
+    /** The id of the {@code index}th created stream. */
+    String id(int index) {
+        return createdIds.get(index);
+    }
+
     /** How the names were made, for the report; never the names, which may be keys. */
     String describe() {
         return api != null ? createdIds.size() + " live streams created through the auth API"

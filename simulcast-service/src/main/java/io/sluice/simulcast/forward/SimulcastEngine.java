@@ -8,6 +8,7 @@ import io.sluice.events.data.SimulcastTargetStatus;
 import io.sluice.simulcast.config.SimulcastConfig;
 import io.sluice.simulcast.crypto.KeyCipher;
 import io.sluice.simulcast.domain.AddressPolicy;
+import io.sluice.simulcast.domain.StreamDirectory;
 import io.sluice.simulcast.domain.Target;
 import io.sluice.simulcast.domain.TargetStatus;
 import io.sluice.simulcast.domain.TargetUrl;
@@ -18,6 +19,7 @@ import io.sluice.simulcast.storage.LiveSessionRepository.StoredSession;
 import io.sluice.simulcast.storage.TargetRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,9 @@ import org.jboss.logging.Logger;
  * its targets in the database, so that a target added, enabled, changed, disabled or deleted on any instance takes
  * effect within that interval, and stores each link's counters. Each live session is stored with its headers
  * ({@link LiveSessionRepository}), so that the instance owning its partition after a restart or a rebalance resumes
- * it at its next keyframe.
+ * it at its next keyframe. A session that ends while its stream has a reconnect window leaves its broadcasting targets
+ * published, without media, until the window passes; the stream's next session within it continues on the same
+ * publishes ({@link LiveStream#continueWith}).
  */
 @ApplicationScoped
 public class SimulcastEngine {
@@ -47,6 +51,7 @@ public class SimulcastEngine {
     private final KeyCipher cipher;
     private final AddressPolicy policy;
     private final StatusEvents events;
+    private final StreamDirectory directory;
     private final MeterRegistry meters;
     private final Map<String, LiveStream> live = new ConcurrentHashMap<>();
     private final Map<String, Long> droppedLogged = new ConcurrentHashMap<>();
@@ -55,13 +60,14 @@ public class SimulcastEngine {
     private volatile boolean running;
 
     SimulcastEngine(SimulcastConfig config, TargetRepository targets, LiveSessionRepository sessions, KeyCipher cipher,
-            AddressPolicy policy, StatusEvents events, MeterRegistry meters) {
+            AddressPolicy policy, StatusEvents events, StreamDirectory directory, MeterRegistry meters) {
         this.config = config;
         this.targets = targets;
         this.sessions = sessions;
         this.cipher = cipher;
         this.policy = policy;
         this.events = events;
+        this.directory = directory;
         this.meters = meters;
         Gauge.builder("sluice.simulcast.streams.live", live, Map::size)
                 .description("Live streams this instance forwards").register(meters);
@@ -100,7 +106,7 @@ public class SimulcastEngine {
     public void resume(List<StoredSession> stored) {
         for (StoredSession session : stored) {
             LiveStream current = live.get(session.streamId());
-            if (current != null && current.sessionId.equals(session.sessionId())) {
+            if (current != null && current.sessionId().equals(session.sessionId())) {
                 continue;
             }
             List<Tag> headers = new ArrayList<>(3);
@@ -118,6 +124,9 @@ public class SimulcastEngine {
     }
 
     private void begin(String streamId, String tenant, String sessionId, List<Tag> headers, boolean atSessionStart) {
+        if (atSessionStart && continueHeld(streamId, tenant, sessionId)) {
+            return;
+        }
         LiveStream previous = live.remove(streamId);
         if (previous != null) {
             stopAll(previous, true);
@@ -135,10 +144,32 @@ public class SimulcastEngine {
                 atSessionStart ? "" : ", resumed", stream.links.size());
     }
 
+    /** Whether the stream's held broadcast took the new session on: its targets go on publishing. */
+    private boolean continueHeld(String streamId, String tenant, String sessionId) {
+        LiveStream held = live.get(streamId);
+        if (held == null || !held.tenant.equals(tenant)) {
+            return false;
+        }
+        synchronized (held.links) {
+            if (live.get(streamId) != held || !held.held()) {
+                return false;
+            }
+            held.continueWith(sessionId);
+        }
+        try {
+            refresh(held, true);
+        } catch (RuntimeException e) {
+            LOG.warnf("Starting the targets of stream %s failed: %s", streamId, e.toString());
+        }
+        LOG.infof("Stream %s is live again within its reconnect window (session %s): %d simulcast targets go on",
+                streamId, sessionId, held.links.size());
+        return true;
+    }
+
     /** A media tag of a live session; tags of sessions this instance does not forward are ignored. */
     public void media(String streamId, String sessionId, Tag tag) {
         LiveStream stream = live.get(streamId);
-        if (stream != null && stream.sessionId.equals(sessionId) && stream.add(tag)) {
+        if (stream != null && stream.sessionId().equals(sessionId) && stream.add(tag)) {
             Header header = switch (tag.kind()) {
                 case METADATA -> Header.METADATA;
                 case VIDEO -> Header.VIDEO;
@@ -153,7 +184,11 @@ public class SimulcastEngine {
         }
     }
 
-    /** The session ended: every target is unpublished cleanly and goes idle. */
+    /**
+     * The session ended: with a reconnect window, the targets that broadcast keep their publishes open (after what
+     * they still had to send) until it passes, and the others go idle; without one, every target is unpublished
+     * cleanly and goes idle.
+     */
     public void sessionEnded(String streamId, String sessionId) {
         try {
             sessions.ended(streamId, sessionId);
@@ -161,7 +196,42 @@ public class SimulcastEngine {
             LOG.warnf("Forgetting the live session of stream %s failed: %s", streamId, e.toString());
         }
         LiveStream stream = live.get(streamId);
-        if (stream != null && stream.sessionId.equals(sessionId) && live.remove(streamId, stream)) {
+        if (stream == null || !stream.sessionId().equals(sessionId) || stream.held()) {
+            return;
+        }
+        Duration window = directory.find(streamId).map(StreamDirectory.KnownStream::reconnectWindow)
+                .orElse(Duration.ZERO);
+        if (!window.isZero() && hold(stream, window)) {
+            return;
+        }
+        end(stream);
+    }
+
+    /** Holds the broadcast for the window if a target broadcasts; the others stop. False when none broadcasts. */
+    private boolean hold(LiveStream stream, Duration window) {
+        List<TargetLink> stopped = new ArrayList<>();
+        synchronized (stream.links) {
+            if (live.get(stream.streamId) != stream
+                    || stream.links.values().stream().noneMatch(l -> l.status() == TargetStatus.BROADCASTING)) {
+                return false;
+            }
+            stream.hold(System.nanoTime() + window.toNanos());
+            for (TargetLink link : List.copyOf(stream.links.values())) {
+                if (link.status() != TargetStatus.BROADCASTING) {
+                    stream.links.remove(link.target().id());
+                    stopped.add(link);
+                }
+            }
+        }
+        stopIdle(stream, stopped);
+        LOG.infof("Stream %s ended; its %d broadcasting simulcast targets stay published for its reconnect window (%s)",
+                stream.streamId, stream.links.size(), window);
+        return true;
+    }
+
+    /** The broadcast is over: every target is unpublished cleanly and goes idle. */
+    private void end(LiveStream stream) {
+        if (live.remove(stream.streamId, stream)) {
             stopAll(stream, true);
         }
     }
@@ -171,7 +241,8 @@ public class SimulcastEngine {
         for (String streamId : streamIds) {
             LiveStream stream = live.remove(streamId);
             if (stream != null) {
-                stopAll(stream, false);
+                // A broadcast between sessions is not resumed elsewhere (its session is over): it ends here.
+                stopAll(stream, stream.held());
             }
         }
     }
@@ -181,9 +252,12 @@ public class SimulcastEngine {
         while (running) {
             for (LiveStream stream : live.values()) {
                 if (stream.idleFor(config.media().idleTimeout().toNanos())) {
-                    LOG.infof("Stream %s sent no media for %s; its targets stop", stream.streamId,
+                    LOG.infof("Stream %s sent no media for %s; its session ends for its targets", stream.streamId,
                             config.media().idleTimeout());
-                    sessionEnded(stream.streamId, stream.sessionId);
+                    sessionEnded(stream.streamId, stream.sessionId());
+                    continue;
+                }
+                if (endIfWindowPassed(stream)) {
                     continue;
                 }
                 try {
@@ -200,7 +274,26 @@ public class SimulcastEngine {
         }
     }
 
-    /** Brings the stream's links in line with its enabled targets, and stores their counters. */
+    /** Ends a held broadcast whose reconnect window passed, or whose targets all dropped it meanwhile. */
+    private boolean endIfWindowPassed(LiveStream stream) {
+        synchronized (stream.links) {
+            boolean over = stream.heldPast(System.nanoTime())
+                    || stream.held() && stream.links.values().stream().allMatch(TargetLink::ended);
+            // Taken out of the live streams under the lock, so that a session starting now begins anew instead.
+            if (!over || !live.remove(stream.streamId, stream)) {
+                return over;
+            }
+        }
+        LOG.infof("Stream %s did not come back within its reconnect window; its simulcast targets stop",
+                stream.streamId);
+        stopAll(stream, true);
+        return true;
+    }
+
+    /**
+     * Brings the stream's links in line with its enabled targets, and stores their counters. A held broadcast only
+     * loses links (targets disabled, changed or deleted, or dropped by their server): targets start when media flows.
+     */
     private void refresh(LiveStream stream, boolean atSessionStart) {
         synchronized (stream.links) {
             if (live.get(stream.streamId) != stream) {
@@ -209,6 +302,11 @@ public class SimulcastEngine {
             Map<String, Target> wanted = targets.ofStream(stream.streamId).stream().filter(Target::enabled)
                     .collect(Collectors.toMap(Target::id, t -> t));
             for (TargetLink link : List.copyOf(stream.links.values())) {
+                if (link.ended()) {
+                    // It told its own idle status when its target dropped it.
+                    stream.links.remove(link.target().id());
+                    continue;
+                }
                 Target now = wanted.get(link.target().id());
                 if (now == null || !now.updatedAt().equals(link.target().updatedAt())) {
                     stream.links.remove(link.target().id());
@@ -217,7 +315,7 @@ public class SimulcastEngine {
                     publish(stream, link.target(), TargetStatus.IDLE, null);
                 }
             }
-            for (Target target : wanted.values()) {
+            for (Target target : stream.held() ? List.<Target>of() : wanted.values()) {
                 if (!stream.links.containsKey(target.id())) {
                     String key;
                     try {
@@ -248,12 +346,24 @@ public class SimulcastEngine {
         synchronized (stream.links) {
             List<TargetLink> links = new ArrayList<>(stream.links.values());
             stream.links.clear();
-            links.parallelStream().forEach(link -> link.stop(idle));
+            if (idle) {
+                stopIdle(stream, links);
+                return;
+            }
+            links.parallelStream().forEach(link -> link.stop(false));
             for (TargetLink link : links) {
-                store(stream, link, idle ? TargetStatus.IDLE : link.status(), link.lastError());
-                if (idle) {
-                    publish(stream, link.target(), TargetStatus.IDLE, null);
-                }
+                store(stream, link, link.status(), link.lastError());
+            }
+        }
+    }
+
+    /** Unpublishes the links cleanly; each goes idle (told once: a link that ended on its own told it already). */
+    private void stopIdle(LiveStream stream, List<TargetLink> links) {
+        links.parallelStream().forEach(link -> link.stop(true));
+        for (TargetLink link : links) {
+            store(stream, link, TargetStatus.IDLE, link.lastError());
+            if (!link.ended()) {
+                publish(stream, link.target(), TargetStatus.IDLE, null);
             }
         }
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -49,6 +50,8 @@ final class TargetLink {
     private volatile Instant connectedAt;
     private volatile TargetStatus status = TargetStatus.IDLE;
     private volatile String lastError;
+    /** Whether the link ended on its own: its target dropped it while the stream was between sessions. */
+    private volatile boolean ended;
     private Thread thread;
 
     TargetLink(Target target, String streamKey, LiveStream stream, SimulcastConfig config, AddressPolicy policy,
@@ -105,6 +108,11 @@ final class TargetLink {
         return target;
     }
 
+    /** Whether the link ended on its own (its target dropped it between sessions), and is idle. */
+    boolean ended() {
+        return ended;
+    }
+
     TargetQueue queue() {
         return queue;
     }
@@ -147,6 +155,14 @@ final class TargetLink {
                 }
                 String reason = failure instanceof TargetFailure ? redact(failure.getMessage())
                         : "the forwarding failed: " + failure.getClass().getSimpleName();
+                if (stream.held()) {
+                    // Between sessions there is nothing to send: the link ends, and the next session starts afresh.
+                    LOG.infof("Simulcast target %s of stream %s dropped while the stream was away: %s", target.id(),
+                            target.streamId(), reason);
+                    ended = true;
+                    report(TargetStatus.IDLE, reason);
+                    break;
+                }
                 LOG.infof("Simulcast target %s of stream %s failed: %s; retrying in %d ms", target.id(), target.streamId(),
                         reason, backoff);
                 report(TargetStatus.ERRORED, reason);
@@ -191,7 +207,7 @@ final class TargetLink {
                     url.address());
             stream.attach(queue, withSessionStart);
             withSessionStart = false;
-            pump(opened, url);
+            pump(opened, url, answer);
             if (!running) {
                 opened.unpublish();
             }
@@ -204,7 +220,8 @@ final class TargetLink {
         }
     }
 
-    private void pump(TargetConnection opened, TargetUrl url) throws TargetFailure, InterruptedException {
+    private void pump(TargetConnection opened, TargetUrl url, EnhancedCapabilities answer)
+            throws TargetFailure, InterruptedException {
         long base = -1;
         while (true) {
             Tag tag = queue.poll(running ? POLL_MILLIS : 0);
@@ -216,6 +233,14 @@ final class TargetLink {
                 continue;
             }
             boolean header = tag.kind() == Tag.Kind.METADATA || tag.isSequenceHeader();
+            if (tag.isSequenceHeader()) {
+                // The next session of a broadcast (or the encoder in mid-session) may bring another codec.
+                Optional<String> codec = tag.kind() == Tag.Kind.VIDEO ? TagBodies.videoFourCc(tag.body())
+                        : TagBodies.audioFourCc(tag.body());
+                if (codec.isPresent() && !accepts(answer, codec.get())) {
+                    throw new TargetFailure("codec not accepted by target (" + codec.get() + ")");
+                }
+            }
             if (base < 0 && !header) {
                 base = tag.timestamp();
             }

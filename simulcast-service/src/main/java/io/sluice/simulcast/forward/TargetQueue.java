@@ -33,6 +33,11 @@ final class TargetQueue {
         notifyAll();
     }
 
+    /** Takes media again from the next keyframe (headers meanwhile): a new session continues the publish. */
+    synchronized void awaitKeyframe() {
+        waitingForKeyframe = true;
+    }
+
     /** Stops taking tags, and drops what waits. */
     synchronized void close() {
         open = false;

@@ -133,7 +133,8 @@ public class RegistryFollower implements StreamDirectory {
                 Long known = versions.get(entry.streamId());
                 if (known == null || entry.version() >= known) {
                     versions.put(entry.streamId(), entry.version());
-                    streams.put(entry.streamId(), new KnownStream(entry.streamId(), entry.tenant()));
+                    streams.put(entry.streamId(), new KnownStream(entry.streamId(), entry.tenant(),
+                            Duration.ofSeconds(Math.min(1800, Math.max(0, entry.reconnectWindowSeconds())))));
                 }
             }
             default -> {
