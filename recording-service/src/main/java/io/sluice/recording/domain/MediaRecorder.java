@@ -22,14 +22,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,7 +44,6 @@ public class MediaRecorder {
     private static final Logger LOG = Logger.getLogger(MediaRecorder.class);
     /** Segments before the newest whose parts stay stored: what live playlists list, and one more. */
     private static final int PART_SEGMENTS_KEPT = PlaylistBuilder.SEGMENTS_WITH_PARTS + 1;
-    private static final int MAX_PARALLEL_WRITES = 32;
 
     private final RecordingSettings settings;
     private final ObjectStore store;
@@ -62,9 +57,6 @@ public class MediaRecorder {
     private final MeterRegistry meters;
     private final TagSampler sampler;
     private final Timer partLatency;
-    /** Object writes of one round run in parallel: each waits for its own fsync or object store round trip. */
-    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore writeSlots = new Semaphore(MAX_PARALLEL_WRITES);
 
     MediaRecorder(RecordingSettings settings, ObjectStore store, RecordingRepository recordings, MediaRepository media,
             SessionRepository sessions, RecorderStateRepository states, RecordingEventOutbox events,
@@ -85,9 +77,9 @@ public class MediaRecorder {
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(meters);
     }
 
-    /** A batch whose objects are written by this recorder's writers, {@code MAX_PARALLEL_WRITES} at a time. */
+    /** An empty batch, for a round of recording. */
     public StoreBatch newBatch() {
-        return new StoreBatch(store, writers, writeSlots, states::hold);
+        return new StoreBatch(store, media, recordings, states);
     }
 
     /**
@@ -277,8 +269,8 @@ public class MediaRecorder {
         batch.change(() -> {
             sessions.end(recording.id(), sessionId, endedAt, reason);
             recordings.setEndedAt(recording.id(), endedAt);
-            states.save(state, epoch);
         });
+        batch.state(state, epoch);
         batch.afterCommit(() -> {
             recorder.endDurable = true;
             liveEdges.changed(recording.id());
@@ -315,10 +307,7 @@ public class MediaRecorder {
                     recorder.openParts.computeIfAbsent(part.segment(), s -> new TreeMap<>()).put(part.part(), part.bytes());
                     StoredPart stored = new StoredPart(part.segment(), part.part(), part.period(), part.durationMicros(),
                             part.bytes().length, part.independent());
-                    batch.change(() -> {
-                        media.insertParts(recording.id(), List.of(stored));
-                        recordings.touch(recording.id());
-                    });
+                    batch.part(recording.id(), stored);
                     meters.counter("sluice.recording.parts.stored").increment();
                     Instant oldest = recorder.oldestReceived;
                     if (oldest != null) {
@@ -332,17 +321,7 @@ public class MediaRecorder {
                     byte[] index = FragmentReader.index(bytes, FragmentReader.Limits.DEFAULTS);
                     StoredSegment segment = new StoredSegment(end.segment(), end.period(), end.durationMicros(),
                             bytes.length, end.independent());
-                    long dropBefore = end.segment() - PART_SEGMENTS_KEPT + 1;
-                    List<String> dropped = new ArrayList<>();
-                    batch.change(() -> {
-                        if (media.insertSegment(recording.id(), segment, index)) {
-                            recordings.addMedia(recording.id(), segment.durationMicros(), segment.sizeBytes(), 1);
-                        }
-                        media.partsBefore(recording.id(), dropBefore).forEach(part ->
-                                dropped.add(ObjectKeys.part(prefix, part.segment(), part.part())));
-                        media.deletePartsBefore(recording.id(), dropBefore);
-                    });
-                    batch.afterCommit(() -> store.delete(dropped));
+                    batch.segment(recording.id(), prefix, segment, index, end.segment() - PART_SEGMENTS_KEPT + 1);
                     meters.counter("sluice.recording.segments.stored").increment();
                     checkpoint = end.checkpoint();
                 }
@@ -353,7 +332,7 @@ public class MediaRecorder {
             recorder.written = last;
             RecorderState state = new RecorderState(recorder.streamId, recording.id(), recorder.sessionId,
                     recorder.sessionEnded, CheckpointCodec.encode(last));
-            batch.change(() -> states.save(state, epoch));
+            batch.state(state, epoch);
             batch.afterCommit(() -> {
                 if (recorder.recording == recording) {
                     recorder.durable = last;
