@@ -2,6 +2,7 @@ package io.sluice.recording.kafka;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -67,6 +69,11 @@ public class MediaConsumer {
     private static final Duration POLL = Duration.ofMillis(100);
     /** Records of one partition waiting on a stream before that stream is made to write what it holds. */
     private static final int MAX_PENDING_RECORDS = 50_000;
+    /**
+     * A round stores what it holds once its objects reach this size, before it handles the rest of its records:
+     * a poll of large records does not make every stream's parts wait for one huge write.
+     */
+    private static final long MAX_ROUND_BYTES = 16L << 20;
     /** How long a session start waits for the registry follower to read its stream. */
     private static final Duration REGISTRY_WAIT = Duration.ofSeconds(3);
 
@@ -83,6 +90,9 @@ public class MediaConsumer {
     private final Map<TopicPartition, Set<String>> streamsOf = new HashMap<>();
     private final StoreBatch batch;
     private final AtomicLong lag = new AtomicLong();
+    private final Timer reading;
+    private final Timer storing;
+    private final Timer committing;
 
     private volatile boolean running;
     private volatile boolean consuming;
@@ -106,6 +116,9 @@ public class MediaConsumer {
                 .baseUnit("records").register(meters);
         Gauge.builder("sluice.recording.streams.active", recorders, Map::size)
                 .description("Streams whose recordings this instance holds").register(meters);
+        this.reading = roundPhase("read", "Polling and segmenting a round's records");
+        this.storing = roundPhase("store", "Storing a round: its objects made durable and its metadata committed");
+        this.committing = roundPhase("commit", "Committing a round's durable offsets to Kafka");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -179,15 +192,35 @@ public class MediaConsumer {
         }
     }
 
+    private Timer roundPhase(String phase, String description) {
+        return Timer.builder("sluice.recording.round").tag("phase", phase).description(description)
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
     /** One poll: every record handled, what is held too long written out, the batch stored, offsets committed. */
     private void round() {
+        long start = System.nanoTime();
         ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        long stored = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
             handle(record);
+            if (batch.objectBytes() >= MAX_ROUND_BYTES) {
+                long before = System.nanoTime();
+                batch.commit();
+                stored += System.nanoTime() - before;
+            }
         }
         flushWhatWaits();
+        long read = System.nanoTime();
         batch.commit();
+        long written = System.nanoTime();
         commitDurable();
+        long committed = System.nanoTime();
+        if (!records.isEmpty()) {
+            reading.record(read - start - stored, TimeUnit.NANOSECONDS);
+            storing.record(written - read + stored, TimeUnit.NANOSECONDS);
+            committing.record(committed - written, TimeUnit.NANOSECONDS);
+        }
         long behind = 0;
         for (TopicPartition partition : consumer.assignment()) {
             OptionalLong partitionLag = consumer.currentLag(partition);
