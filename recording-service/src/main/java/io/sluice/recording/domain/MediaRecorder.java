@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,6 +59,11 @@ public class MediaRecorder {
     private final MeterRegistry meters;
     private final TagSampler sampler;
     private final Timer partLatency;
+    /** Deletes the objects of parts dropped from the live edge, one round's after the other's. */
+    private final ExecutorService deleter = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+            .name("recording-part-deleter").daemon().uncaughtExceptionHandler((thread, e) -> LOG.warnf(
+                    "Deleting parts dropped from the live edge failed; they stay until their recording goes: %s",
+                    e.toString())).factory());
 
     MediaRecorder(RecordingSettings settings, ObjectStore store, RecordingRepository recordings, MediaRepository media,
             SessionRepository sessions, RecorderStateRepository states, RecordingEventOutbox events,
@@ -79,7 +86,7 @@ public class MediaRecorder {
 
     /** An empty batch, for a round of recording. */
     public StoreBatch newBatch() {
-        return new StoreBatch(store, media, recordings, states);
+        return new StoreBatch(store, deleter, media, recordings, states);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * What a round of recording stores: objects, then what they mean to the database, then what may only happen
@@ -33,6 +34,7 @@ import java.util.Set;
 public final class StoreBatch {
 
     private final ObjectStore store;
+    private final Executor deleter;
     private final MediaRepository media;
     private final RecordingRepository recordings;
     private final RecorderStateRepository states;
@@ -44,9 +46,10 @@ public final class StoreBatch {
     private Metadata metadata = new Metadata();
     private final List<Runnable> afterCommit = new ArrayList<>();
 
-    StoreBatch(ObjectStore store, MediaRepository media, RecordingRepository recordings,
+    StoreBatch(ObjectStore store, Executor deleter, MediaRepository media, RecordingRepository recordings,
             RecorderStateRepository states) {
         this.store = store;
+        this.deleter = deleter;
         this.media = media;
         this.recordings = recordings;
         this.states = states;
@@ -153,8 +156,13 @@ public final class StoreBatch {
         metadata = new Metadata();
         List<String> dropped = new ArrayList<>();
         changes.add(() -> sealed.apply(dropped));
-        // The objects of deleted part rows go once no committed row names them.
-        afterCommit.add(() -> store.delete(dropped));
+        // The objects of deleted part rows go once no committed row names them, off the round: nothing reads or
+        // writes them again, and one that stays after a failure goes with its recording.
+        afterCommit.add(() -> {
+            if (!dropped.isEmpty()) {
+                deleter.execute(() -> store.delete(dropped));
+            }
+        });
     }
 
     /** Parts, segments and recorder states of a round's streams, written in a handful of statements. */
