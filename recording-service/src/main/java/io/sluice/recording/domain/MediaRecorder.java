@@ -19,9 +19,9 @@ import io.sluice.recording.storage.RecorderStateRepository.RecorderState;
 import io.sluice.recording.storage.RecordingRepository;
 import io.sluice.recording.storage.SessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -352,12 +352,21 @@ public class MediaRecorder {
     /** A segment is its parts in order: from memory, or from the store for parts written before a restart. */
     private byte[] segmentBytes(StreamRecorder recorder, String prefix, SegmenterOutput.SegmentEnd end) {
         Map<Integer, byte[]> cached = recorder.openParts.remove(end.segment());
-        var out = new ByteArrayOutputStream();
+        List<byte[]> parts = new ArrayList<>(end.parts());
+        int size = 0;
         for (int part = 0; part < end.parts(); part++) {
             byte[] bytes = cached == null ? null : cached.get(part);
             // A part written before a restart is read back; one of this round is still in memory.
-            out.writeBytes(bytes != null ? bytes : store.read(ObjectKeys.part(prefix, end.segment(), part)));
+            parts.add(bytes != null ? bytes : store.read(ObjectKeys.part(prefix, end.segment(), part)));
+            size += parts.getLast().length;
         }
-        return out.toByteArray();
+        // Sized once: a growing buffer copied each segment's megabyte several times over.
+        byte[] segment = new byte[size];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, segment, at, part.length);
+            at += part.length;
+        }
+        return segment;
     }
 }
