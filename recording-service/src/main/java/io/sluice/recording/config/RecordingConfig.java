@@ -123,8 +123,11 @@ public interface RecordingConfig {
         @WithDefault("5s")
         Duration idleTimeout();
 
-        /** Records per poll. */
-        @WithDefault("500")
+        /**
+         * Records per poll, and so at most per round: a round's durable work costs about the same whatever its
+         * size, so larger rounds keep up with more streams, and each one's parts wait for a longer round.
+         */
+        @WithDefault("2000")
         @Min(1)
         int maxPollRecords();
 

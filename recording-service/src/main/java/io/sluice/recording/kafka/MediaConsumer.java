@@ -214,7 +214,7 @@ public class MediaConsumer {
         long read = System.nanoTime();
         batch.commit();
         long written = System.nanoTime();
-        commitDurable();
+        commitDurableAsync();
         long committed = System.nanoTime();
         if (!records.isEmpty()) {
             reading.record(read - start - stored, TimeUnit.NANOSECONDS);
@@ -317,14 +317,44 @@ public class MediaConsumer {
         }
     }
 
+    /**
+     * Commits what is durable and waits for the broker: before a rebalance and on shutdown. Every partition's
+     * offset is sent, moved or not, in case a round's commit without waiting was lost.
+     */
     private void commitDurable() {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (Map.Entry<TopicPartition, PartitionLedger> entry : ledgers.entrySet()) {
-            entry.getValue().advance().ifPresent(offset -> offsets.put(entry.getKey(), new OffsetAndMetadata(offset)));
+            entry.getValue().advance();
+            entry.getValue().committable().ifPresent(offset -> offsets.put(entry.getKey(), new OffsetAndMetadata(offset)));
         }
         if (!offsets.isEmpty()) {
             consumer.commitSync(offsets);
         }
+    }
+
+    /**
+     * Commits what is durable without waiting for the broker: the round goes on at once. Only offsets of stored
+     * media are ever sent, so a commit that is lost (a crash, a failed request) only makes the next owner read
+     * again what is stored, which the recorders skip; the next round's commit covers it.
+     */
+    private void commitDurableAsync() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = durableOffsets();
+        if (!offsets.isEmpty()) {
+            consumer.commitAsync(offsets, (committed, e) -> {
+                if (e != null) {
+                    LOG.debugf("Committing offsets failed; the next round's commit covers them: %s", e.toString());
+                }
+            });
+        }
+    }
+
+    /** For each partition whose durable offset moved since it was last taken, the offset to commit. */
+    private Map<TopicPartition, OffsetAndMetadata> durableOffsets() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (Map.Entry<TopicPartition, PartitionLedger> entry : ledgers.entrySet()) {
+            entry.getValue().advance().ifPresent(offset -> offsets.put(entry.getKey(), new OffsetAndMetadata(offset)));
+        }
+        return offsets;
     }
 
     private StreamRecorder recorderFor(String streamId, TopicPartition partition) {
