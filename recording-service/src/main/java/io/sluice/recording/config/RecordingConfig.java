@@ -124,10 +124,11 @@ public interface RecordingConfig {
         Duration idleTimeout();
 
         /**
-         * Records per poll, and so at most per round: a round's durable work costs about the same whatever its
-         * size, so larger rounds keep up with more streams, and each one's parts wait for a longer round.
+         * Records per poll, and so at most per round. A round's database work and offset commit cost about the
+         * same whatever its size, but its fsyncs grow with the bytes it holds, and every stream's parts wait for
+         * the round they are in.
          */
-        @WithDefault("2000")
+        @WithDefault("500")
         @Min(1)
         int maxPollRecords();
 
