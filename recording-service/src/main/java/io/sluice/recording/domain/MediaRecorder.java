@@ -19,7 +19,6 @@ import io.sluice.recording.storage.RecorderStateRepository.RecorderState;
 import io.sluice.recording.storage.RecordingRepository;
 import io.sluice.recording.storage.SessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,7 +46,6 @@ public class MediaRecorder {
     private static final Logger LOG = Logger.getLogger(MediaRecorder.class);
     /** Segments before the newest whose parts stay stored: what live playlists list, and one more. */
     private static final int PART_SEGMENTS_KEPT = PlaylistBuilder.SEGMENTS_WITH_PARTS + 1;
-    private static final int MAX_PARALLEL_WRITES = 32;
 
     private final RecordingSettings settings;
     private final ObjectStore store;
@@ -62,9 +59,11 @@ public class MediaRecorder {
     private final MeterRegistry meters;
     private final TagSampler sampler;
     private final Timer partLatency;
-    /** Object writes of one round run in parallel: each waits for its own fsync or object store round trip. */
-    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
-    private final Semaphore writeSlots = new Semaphore(MAX_PARALLEL_WRITES);
+    /** Deletes the objects of parts dropped from the live edge, one round's after the other's. */
+    private final ExecutorService deleter = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+            .name("recording-part-deleter").daemon().uncaughtExceptionHandler((thread, e) -> LOG.warnf(
+                    "Deleting parts dropped from the live edge failed; they stay until their recording goes: %s",
+                    e.toString())).factory());
 
     MediaRecorder(RecordingSettings settings, ObjectStore store, RecordingRepository recordings, MediaRepository media,
             SessionRepository sessions, RecorderStateRepository states, RecordingEventOutbox events,
@@ -85,9 +84,9 @@ public class MediaRecorder {
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(meters);
     }
 
-    /** A batch whose objects are written by this recorder's writers, {@code MAX_PARALLEL_WRITES} at a time. */
+    /** An empty batch, for a round of recording. */
     public StoreBatch newBatch() {
-        return new StoreBatch(store, writers, writeSlots, states::hold);
+        return new StoreBatch(store, deleter, media, recordings, states);
     }
 
     /**
@@ -277,8 +276,8 @@ public class MediaRecorder {
         batch.change(() -> {
             sessions.end(recording.id(), sessionId, endedAt, reason);
             recordings.setEndedAt(recording.id(), endedAt);
-            states.save(state, epoch);
         });
+        batch.state(state, epoch);
         batch.afterCommit(() -> {
             recorder.endDurable = true;
             liveEdges.changed(recording.id());
@@ -315,10 +314,7 @@ public class MediaRecorder {
                     recorder.openParts.computeIfAbsent(part.segment(), s -> new TreeMap<>()).put(part.part(), part.bytes());
                     StoredPart stored = new StoredPart(part.segment(), part.part(), part.period(), part.durationMicros(),
                             part.bytes().length, part.independent());
-                    batch.change(() -> {
-                        media.insertParts(recording.id(), List.of(stored));
-                        recordings.touch(recording.id());
-                    });
+                    batch.part(recording.id(), stored);
                     meters.counter("sluice.recording.parts.stored").increment();
                     Instant oldest = recorder.oldestReceived;
                     if (oldest != null) {
@@ -332,17 +328,7 @@ public class MediaRecorder {
                     byte[] index = FragmentReader.index(bytes, FragmentReader.Limits.DEFAULTS);
                     StoredSegment segment = new StoredSegment(end.segment(), end.period(), end.durationMicros(),
                             bytes.length, end.independent());
-                    long dropBefore = end.segment() - PART_SEGMENTS_KEPT + 1;
-                    List<String> dropped = new ArrayList<>();
-                    batch.change(() -> {
-                        if (media.insertSegment(recording.id(), segment, index)) {
-                            recordings.addMedia(recording.id(), segment.durationMicros(), segment.sizeBytes(), 1);
-                        }
-                        media.partsBefore(recording.id(), dropBefore).forEach(part ->
-                                dropped.add(ObjectKeys.part(prefix, part.segment(), part.part())));
-                        media.deletePartsBefore(recording.id(), dropBefore);
-                    });
-                    batch.afterCommit(() -> store.delete(dropped));
+                    batch.segment(recording.id(), prefix, segment, index, end.segment() - PART_SEGMENTS_KEPT + 1);
                     meters.counter("sluice.recording.segments.stored").increment();
                     checkpoint = end.checkpoint();
                 }
@@ -353,7 +339,7 @@ public class MediaRecorder {
             recorder.written = last;
             RecorderState state = new RecorderState(recorder.streamId, recording.id(), recorder.sessionId,
                     recorder.sessionEnded, CheckpointCodec.encode(last));
-            batch.change(() -> states.save(state, epoch));
+            batch.state(state, epoch);
             batch.afterCommit(() -> {
                 if (recorder.recording == recording) {
                     recorder.durable = last;
@@ -366,12 +352,21 @@ public class MediaRecorder {
     /** A segment is its parts in order: from memory, or from the store for parts written before a restart. */
     private byte[] segmentBytes(StreamRecorder recorder, String prefix, SegmenterOutput.SegmentEnd end) {
         Map<Integer, byte[]> cached = recorder.openParts.remove(end.segment());
-        var out = new ByteArrayOutputStream();
+        List<byte[]> parts = new ArrayList<>(end.parts());
+        int size = 0;
         for (int part = 0; part < end.parts(); part++) {
             byte[] bytes = cached == null ? null : cached.get(part);
             // A part written before a restart is read back; one of this round is still in memory.
-            out.writeBytes(bytes != null ? bytes : store.read(ObjectKeys.part(prefix, end.segment(), part)));
+            parts.add(bytes != null ? bytes : store.read(ObjectKeys.part(prefix, end.segment(), part)));
+            size += parts.getLast().length;
         }
-        return out.toByteArray();
+        // Sized once: a growing buffer copied each segment's megabyte several times over.
+        byte[] segment = new byte[size];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, segment, at, part.length);
+            at += part.length;
+        }
+        return segment;
     }
 }

@@ -1,42 +1,58 @@
 package io.sluice.recording.domain;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.sluice.recording.objects.ObjectKeys;
 import io.sluice.recording.objects.ObjectStore;
-import io.sluice.recording.objects.StoreUnavailableException;
+import io.sluice.recording.storage.MediaRepository;
+import io.sluice.recording.storage.MediaRepository.RecordingPart;
+import io.sluice.recording.storage.MediaRepository.RecordingSegment;
+import io.sluice.recording.storage.RecorderStateRepository;
+import io.sluice.recording.storage.RecorderStateRepository.Held;
+import io.sluice.recording.storage.RecorderStateRepository.RecorderState;
+import io.sluice.recording.storage.RecordingRepository;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * What a round of recording stores: objects, then what they mean to the database, then what may only happen
  * after that. {@link #commit} opens one transaction, holds the rows of the streams it writes and checks that this
- * instance still owns each ({@link #fence}), writes every object (in parallel: each write waits for its fsync,
- * and a round holds parts of many streams), and only once all are durable applies the database changes and
- * commits, then runs the after-commit actions (deleting objects no row names any more, telling the consumer what
- * is durable, waking held requests). An instance that has lost a stream to another writes none of the round.
+ * instance still owns each ({@link #fence}), stores every object as one group ({@link ObjectStore#putAll}), and
+ * only once all are durable applies the database changes and commits, then runs the after-commit actions
+ * (deleting objects no row names any more, telling the consumer what is durable, waking held requests). An
+ * instance that has lost a stream to another writes none of the round.
+ *
+ * <p>The round's cost does not grow with the parts it holds: the parts, segments and recorder states of all its
+ * streams go to the database in one batch each ({@link Metadata}), whatever their number, and its objects are
+ * made durable as one group. Other changes ({@link #change}) run in the order added, between them.
  */
 public final class StoreBatch {
 
     private final ObjectStore store;
-    private final ExecutorService writers;
-    private final Semaphore writeSlots;
-    private final Consumer<Map<String, Long>> holder;
+    private final Executor deleter;
+    private final MediaRepository media;
+    private final RecordingRepository recordings;
+    private final RecorderStateRepository states;
     private final Map<String, Long> epochs = new LinkedHashMap<>();
     private final Map<String, byte[]> objects = new LinkedHashMap<>();
+    private long objectBytes;
+    /** Database work in order: other changes, and the batched metadata gathered between them. */
     private final List<Runnable> changes = new ArrayList<>();
+    private Metadata metadata = new Metadata();
     private final List<Runnable> afterCommit = new ArrayList<>();
 
-    StoreBatch(ObjectStore store, ExecutorService writers, Semaphore writeSlots, Consumer<Map<String, Long>> holder) {
+    StoreBatch(ObjectStore store, Executor deleter, MediaRepository media, RecordingRepository recordings,
+            RecorderStateRepository states) {
         this.store = store;
-        this.writers = writers;
-        this.writeSlots = writeSlots;
-        this.holder = holder;
+        this.deleter = deleter;
+        this.media = media;
+        this.recordings = recordings;
+        this.states = states;
     }
 
     /**
@@ -49,17 +65,41 @@ public final class StoreBatch {
 
     /** An object to store before the database changes; a later put of the same key replaces it. */
     public void put(String key, byte[] bytes) {
-        objects.put(key, bytes);
+        byte[] replaced = objects.put(key, bytes);
+        objectBytes += bytes.length - (replaced == null ? 0 : replaced.length);
     }
 
-    /** An object put in this round and not stored yet, or null. */
-    byte[] pending(String key) {
-        return objects.get(key);
+    /** The bytes of the objects the round holds: what its commit writes. */
+    public long objectBytes() {
+        return objectBytes;
     }
 
     /** A database change, run inside the batch's transaction in the order added. */
     public void change(Runnable change) {
+        sealMetadata();
         changes.add(change);
+    }
+
+    /** A part of a recording, stored with the round's other parts in one batch. */
+    void part(String recordingId, StoredPart part) {
+        metadata.parts.add(new RecordingPart(recordingId, part));
+        metadata.touched.add(recordingId);
+    }
+
+    /**
+     * A complete segment of a recording, stored with the round's other segments in one batch; the parts of the
+     * recording's segments before {@code dropPartsBefore} are deleted, rows and objects.
+     */
+    void segment(String recordingId, String prefix, StoredSegment segment, byte[] fragmentIndex,
+            long dropPartsBefore) {
+        metadata.segments.add(new RecordingSegment(recordingId, segment, fragmentIndex));
+        metadata.dropPartsBefore.merge(recordingId, dropPartsBefore, Math::max);
+        metadata.prefixes.put(recordingId, prefix);
+    }
+
+    /** A stream's recorder state, saved if the stream is still held with {@code epoch}; the last one wins. */
+    void state(RecorderState state, long epoch) {
+        metadata.states.put(state.streamId(), new Held(state, epoch));
     }
 
     /** Runs once the transaction has committed. */
@@ -68,7 +108,8 @@ public final class StoreBatch {
     }
 
     public boolean isEmpty() {
-        return objects.isEmpty() && changes.isEmpty() && afterCommit.isEmpty() && epochs.isEmpty();
+        return objects.isEmpty() && changes.isEmpty() && metadata.isEmpty() && afterCommit.isEmpty()
+                && epochs.isEmpty();
     }
 
     /**
@@ -78,14 +119,16 @@ public final class StoreBatch {
      * @throws RecorderFencedException another instance has taken one of the round's streams over
      */
     public void commit() {
+        sealMetadata();
         if (changes.isEmpty() && epochs.isEmpty()) {
-            writeObjects();
+            store.putAll(objects);
         } else {
             Map<String, Long> holding = Map.copyOf(epochs);
             List<Runnable> applying = List.copyOf(changes);
+            Map<String, byte[]> writing = objects;
             QuarkusTransaction.requiringNew().run(() -> {
-                holder.accept(holding);
-                writeObjects();
+                states.hold(holding);
+                store.putAll(writing);
                 applying.forEach(Runnable::run);
             });
         }
@@ -98,46 +141,53 @@ public final class StoreBatch {
     public void clear() {
         epochs.clear();
         objects.clear();
+        objectBytes = 0;
         changes.clear();
+        metadata = new Metadata();
         afterCommit.clear();
     }
 
-    private void writeObjects() {
-        if (objects.isEmpty()) {
+    /** The metadata gathered since the last other change goes in as one step, before what comes next. */
+    private void sealMetadata() {
+        if (metadata.isEmpty()) {
             return;
         }
-        if (objects.size() == 1) {
-            Map.Entry<String, byte[]> only = objects.entrySet().iterator().next();
-            store.put(only.getKey(), only.getValue());
-            return;
-        }
-        List<Future<?>> writes = new ArrayList<>(objects.size());
-        for (Map.Entry<String, byte[]> object : objects.entrySet()) {
-            writes.add(writers.submit(() -> {
-                writeSlots.acquireUninterruptibly();
-                try {
-                    store.put(object.getKey(), object.getValue());
-                } finally {
-                    writeSlots.release();
-                }
-            }));
-        }
-        RuntimeException failure = null;
-        for (Future<?> write : writes) {
-            try {
-                write.get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException runtime ? runtime
-                            : new StoreUnavailableException("writing an object failed", e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StoreUnavailableException("interrupted while writing objects", e);
+        Metadata sealed = metadata;
+        metadata = new Metadata();
+        List<String> dropped = new ArrayList<>();
+        changes.add(() -> sealed.apply(dropped));
+        // The objects of deleted part rows go once no committed row names them, off the round: nothing reads or
+        // writes them again, and one that stays after a failure goes with its recording.
+        afterCommit.add(() -> {
+            if (!dropped.isEmpty()) {
+                deleter.execute(() -> store.delete(dropped));
             }
+        });
+    }
+
+    /** Parts, segments and recorder states of a round's streams, written in a handful of statements. */
+    private final class Metadata {
+
+        final List<RecordingPart> parts = new ArrayList<>();
+        final List<RecordingSegment> segments = new ArrayList<>();
+        final Map<String, Long> dropPartsBefore = new LinkedHashMap<>();
+        final Map<String, String> prefixes = new HashMap<>();
+        final Set<String> touched = new LinkedHashSet<>();
+        final Map<String, Held> states = new LinkedHashMap<>();
+
+        boolean isEmpty() {
+            return parts.isEmpty() && segments.isEmpty() && states.isEmpty();
         }
-        if (failure != null) {
-            throw failure;
+
+        /** Writes it all; {@code dropped} receives the keys of the part objects whose rows it deleted. */
+        void apply(List<String> dropped) {
+            media.insertParts(parts);
+            media.insertSegments(segments);
+            for (MediaRepository.PartPlace part : media.deletePartsBefore(dropPartsBefore)) {
+                dropped.add(ObjectKeys.part(prefixes.get(part.recordingId()), part.segment(), part.part()));
+            }
+            recordings.touch(touched);
+            StoreBatch.this.states.saveAll(states.values());
         }
     }
 }

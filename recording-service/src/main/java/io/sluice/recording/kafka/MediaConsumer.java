@@ -2,6 +2,7 @@ package io.sluice.recording.kafka;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -67,6 +69,11 @@ public class MediaConsumer {
     private static final Duration POLL = Duration.ofMillis(100);
     /** Records of one partition waiting on a stream before that stream is made to write what it holds. */
     private static final int MAX_PENDING_RECORDS = 50_000;
+    /**
+     * A round stores what it holds once its objects reach this size, before it handles the rest of its records:
+     * a poll of large records does not make every stream's parts wait for one huge write.
+     */
+    private static final long MAX_ROUND_BYTES = 16L << 20;
     /** How long a session start waits for the registry follower to read its stream. */
     private static final Duration REGISTRY_WAIT = Duration.ofSeconds(3);
 
@@ -83,6 +90,9 @@ public class MediaConsumer {
     private final Map<TopicPartition, Set<String>> streamsOf = new HashMap<>();
     private final StoreBatch batch;
     private final AtomicLong lag = new AtomicLong();
+    private final Timer reading;
+    private final Timer storing;
+    private final Timer committing;
 
     private volatile boolean running;
     private volatile boolean consuming;
@@ -106,6 +116,9 @@ public class MediaConsumer {
                 .baseUnit("records").register(meters);
         Gauge.builder("sluice.recording.streams.active", recorders, Map::size)
                 .description("Streams whose recordings this instance holds").register(meters);
+        this.reading = roundPhase("read", "Polling and segmenting a round's records");
+        this.storing = roundPhase("store", "Storing a round: its objects made durable and its metadata committed");
+        this.committing = roundPhase("commit", "Committing a round's durable offsets to Kafka");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -179,15 +192,35 @@ public class MediaConsumer {
         }
     }
 
+    private Timer roundPhase(String phase, String description) {
+        return Timer.builder("sluice.recording.round").tag("phase", phase).description(description)
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
     /** One poll: every record handled, what is held too long written out, the batch stored, offsets committed. */
     private void round() {
+        long start = System.nanoTime();
         ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        long stored = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
             handle(record);
+            if (batch.objectBytes() >= MAX_ROUND_BYTES) {
+                long before = System.nanoTime();
+                batch.commit();
+                stored += System.nanoTime() - before;
+            }
         }
         flushWhatWaits();
+        long read = System.nanoTime();
         batch.commit();
-        commitDurable();
+        long written = System.nanoTime();
+        commitDurableAsync();
+        long committed = System.nanoTime();
+        if (!records.isEmpty()) {
+            reading.record(read - start - stored, TimeUnit.NANOSECONDS);
+            storing.record(written - read + stored, TimeUnit.NANOSECONDS);
+            committing.record(committed - written, TimeUnit.NANOSECONDS);
+        }
         long behind = 0;
         for (TopicPartition partition : consumer.assignment()) {
             OptionalLong partitionLag = consumer.currentLag(partition);
@@ -284,14 +317,44 @@ public class MediaConsumer {
         }
     }
 
+    /**
+     * Commits what is durable and waits for the broker: before a rebalance and on shutdown. Every partition's
+     * offset is sent, moved or not, in case a round's commit without waiting was lost.
+     */
     private void commitDurable() {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (Map.Entry<TopicPartition, PartitionLedger> entry : ledgers.entrySet()) {
-            entry.getValue().advance().ifPresent(offset -> offsets.put(entry.getKey(), new OffsetAndMetadata(offset)));
+            entry.getValue().advance();
+            entry.getValue().committable().ifPresent(offset -> offsets.put(entry.getKey(), new OffsetAndMetadata(offset)));
         }
         if (!offsets.isEmpty()) {
             consumer.commitSync(offsets);
         }
+    }
+
+    /**
+     * Commits what is durable without waiting for the broker: the round goes on at once. Only offsets of stored
+     * media are ever sent, so a commit that is lost (a crash, a failed request) only makes the next owner read
+     * again what is stored, which the recorders skip; the next round's commit covers it.
+     */
+    private void commitDurableAsync() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = durableOffsets();
+        if (!offsets.isEmpty()) {
+            consumer.commitAsync(offsets, (committed, e) -> {
+                if (e != null) {
+                    LOG.debugf("Committing offsets failed; the next round's commit covers them: %s", e.toString());
+                }
+            });
+        }
+    }
+
+    /** For each partition whose durable offset moved since it was last taken, the offset to commit. */
+    private Map<TopicPartition, OffsetAndMetadata> durableOffsets() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (Map.Entry<TopicPartition, PartitionLedger> entry : ledgers.entrySet()) {
+            entry.getValue().advance().ifPresent(offset -> offsets.put(entry.getKey(), new OffsetAndMetadata(offset)));
+        }
+        return offsets;
     }
 
     private StreamRecorder recorderFor(String streamId, TopicPartition partition) {

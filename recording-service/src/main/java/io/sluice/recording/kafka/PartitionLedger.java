@@ -41,6 +41,11 @@ final class PartitionLedger {
         return committable > before ? OptionalLong.of(committable) : OptionalLong.empty();
     }
 
+    /** The offset to commit as of the last {@link #advance}, whether it moved or not; empty before any. */
+    OptionalLong committable() {
+        return committable < 0 ? OptionalLong.empty() : OptionalLong.of(committable);
+    }
+
     /** The recorder whose record holds the run back, if one does. */
     StreamRecorder holder() {
         Entry head = entries.peekFirst();

@@ -15,23 +15,81 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Objects as files under a root folder. A put writes a temporary file beside the target, forces it to disk,
  * renames it over the target and forces the folder, so that after a crash an object is either entirely the old
  * one, entirely the new one, or absent, and what a put returned from survives a power cut.
+ *
+ * <p>{@link #putAll} does the same for a group with one pass of each step: every temporary file written, then
+ * all forced at once (concurrent fsyncs share the file system's journal commits), then all renamed, then each
+ * folder forced once. The guarantee is the one of a put per object, for a cost of about two fsyncs in a row.
  */
 public final class FileSystemObjectStore implements ObjectStore {
 
     private static final String TEMPORARY = ".tmp-";
 
+    /** fsyncs of a group in flight at once. */
+    private static final int PARALLEL_FSYNCS = 64;
+
     private final Path root;
+    private final ParallelWrites parallel = new ParallelWrites(PARALLEL_FSYNCS);
 
     public FileSystemObjectStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** A file of a group written beside its target, not yet forced or renamed. */
+    private record Staged(Path target, Path temporary) {
+    }
+
+    @Override
+    public void putAll(Map<String, byte[]> objects) {
+        if (objects.size() <= 1) {
+            objects.forEach(this::put);
+            return;
+        }
+        List<Staged> staged = new ArrayList<>(objects.size());
+        for (String key : objects.keySet()) {
+            Path target = resolve(key);
+            staged.add(new Staged(target, target.resolveSibling(TEMPORARY + UUID.randomUUID())));
+        }
+        int renamed = 0;
+        try {
+            int index = 0;
+            for (byte[] data : objects.values()) {
+                Staged file = staged.get(index++);
+                createFolders(file.target().getParent());
+                write(file.temporary(), data, false);
+            }
+            parallel.each(staged, file -> force(file.temporary()));
+            Set<Path> folders = new LinkedHashSet<>();
+            for (Staged file : staged) {
+                Files.move(file.temporary(), file.target(), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+                renamed++;
+                folders.add(file.target().getParent());
+            }
+            parallel.each(folders, FileSystemObjectStore::forceFolder);
+        } catch (IOException e) {
+            for (Staged file : staged.subList(renamed, staged.size())) {
+                try {
+                    Files.deleteIfExists(file.temporary());
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw new StoreUnavailableException("cannot write " + objects.size() + " objects under " + root + ": " + e,
+                    e);
+        }
     }
 
     @Override
@@ -40,13 +98,7 @@ public final class FileSystemObjectStore implements ObjectStore {
         Path temporary = target.resolveSibling(TEMPORARY + UUID.randomUUID());
         try {
             createFolders(target.getParent());
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(data);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
+            write(temporary, data, true);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             forceFolder(target.getParent());
         } catch (IOException e) {
@@ -171,6 +223,24 @@ public final class FileSystemObjectStore implements ObjectStore {
             return;
         }
         forceFolder(folder.getParent());
+    }
+
+    private static void write(Path file, byte[] data, boolean force) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(data);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (force) {
+                channel.force(true);
+            }
+        }
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
     }
 
     private static void forceFolder(Path folder) throws IOException {

@@ -2,6 +2,7 @@ package io.sluice.recording.objects;
 
 import java.io.InputStream;
 import java.util.Collection;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -17,6 +18,14 @@ public interface ObjectStore {
 
     /** Stores {@code data} under {@code key}, replacing what was there; durable when it returns. */
     void put(String key, byte[] data);
+
+    /**
+     * Stores every object of {@code objects} (key to bytes), each replacing what was there; all are durable when it
+     * returns. This is how a round of recording stores its objects: a backend makes the group durable at a cost
+     * that does not grow with the number of objects the way one {@link #put} after the other would. When it
+     * throws, any of the objects may be stored or not, each entirely or not at all.
+     */
+    void putAll(Map<String, byte[]> objects);
 
     /** The object's size, or empty when there is none. */
     OptionalLong size(String key);

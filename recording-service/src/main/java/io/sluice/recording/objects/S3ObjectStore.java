@@ -1,5 +1,6 @@
 package io.sluice.recording.objects;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -31,10 +33,13 @@ public final class S3ObjectStore implements ObjectStore {
 
     /** DeleteObjects takes at most this many keys. */
     private static final int DELETE_BATCH = 1000;
+    /** Puts of a group in flight at once: each waits for its own round trip. */
+    private static final int PARALLEL_PUTS = 32;
 
     private final S3Client client;
     private final String bucket;
     private final String endpoint;
+    private final ParallelWrites parallel = new ParallelWrites(PARALLEL_PUTS);
 
     public S3ObjectStore(URI endpoint, String region, String bucket, String accessKeyId, String secretAccessKey,
             Duration timeout) {
@@ -57,6 +62,15 @@ public final class S3ObjectStore implements ObjectStore {
                     RequestBody.fromBytes(data));
         } catch (SdkException e) {
             throw unavailable("cannot write " + key, e);
+        }
+    }
+
+    @Override
+    public void putAll(Map<String, byte[]> objects) {
+        try {
+            parallel.each(objects.entrySet(), object -> put(object.getKey(), object.getValue()));
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot write " + objects.size() + " objects: " + e, e);
         }
     }
 

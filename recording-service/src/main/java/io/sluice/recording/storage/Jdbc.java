@@ -66,10 +66,10 @@ final class Jdbc {
         }
     }
 
-    /** One statement run for every item, sent in one batch. */
-    <T> void batch(String sql, List<T> items, BatchBinder<T> binder) {
+    /** One statement run for every item, sent in one batch; the rows each run changed. */
+    <T> int[] batch(String sql, List<T> items, BatchBinder<T> binder) {
         if (items.isEmpty()) {
-            return;
+            return new int[0];
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -77,7 +77,7 @@ final class Jdbc {
                 binder.bind(statement, item);
                 statement.addBatch();
             }
-            statement.executeBatch();
+            return statement.executeBatch();
         } catch (SQLException e) {
             throw new DatabaseException(sql, e);
         }

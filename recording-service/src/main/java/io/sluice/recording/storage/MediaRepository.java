@@ -13,6 +13,7 @@ import java.sql.SQLException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -26,6 +27,18 @@ public class MediaRepository {
 
     /** The newest segment and part of a recording: where its live edge is. */
     public record Edge(long segment, int part) {
+    }
+
+    /** A part of one of the recordings a round stores. */
+    public record RecordingPart(String recordingId, StoredPart part) {
+    }
+
+    /** A complete segment of one of the recordings a round stores, with its fragment index. */
+    public record RecordingSegment(String recordingId, StoredSegment segment, byte[] fragmentIndex) {
+    }
+
+    /** Where a deleted part was: its object goes too. */
+    public record PartPlace(String recordingId, long segment, int part) {
     }
 
     private final Jdbc jdbc;
@@ -79,12 +92,14 @@ public class MediaRepository {
                         row.getInt("height"), row.getInt("sample_rate"), row.getInt("channels")));
     }
 
-    public void insertParts(String recordingId, List<StoredPart> parts) {
+    /** Stores parts of any recordings, in one batch; a part stored again (after a replay) is replaced. */
+    public void insertParts(List<RecordingPart> parts) {
         jdbc.batch("insert into recording_part (recording_id, segment, part, period, duration_micros, size_bytes,"
                 + " independent) values (?, ?, ?, ?, ?, ?, ?) on conflict (recording_id, segment, part) do update set"
                 + " period = excluded.period, duration_micros = excluded.duration_micros, size_bytes = excluded.size_bytes,"
-                + " independent = excluded.independent", parts, (s, part) -> {
-                    s.setString(1, recordingId);
+                + " independent = excluded.independent", parts, (s, stored) -> {
+                    StoredPart part = stored.part();
+                    s.setString(1, stored.recordingId());
                     s.setLong(2, part.segment());
                     s.setInt(3, part.part());
                     s.setInt(4, part.period());
@@ -94,18 +109,44 @@ public class MediaRepository {
                 });
     }
 
-    /** Stores a segment; returns false when it was stored before (a replay), so that totals grow only once. */
-    public boolean insertSegment(String recordingId, StoredSegment segment, byte[] fragmentIndex) {
-        return jdbc.update("insert into recording_segment (recording_id, segment, period, duration_micros, size_bytes,"
-                + " independent, fragment_index) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", s -> {
-                    s.setString(1, recordingId);
+    /**
+     * Stores segments of any recordings, in one batch, and adds each to its recording's totals; one stored before
+     * (a replay) is left as it is and not counted twice.
+     */
+    public void insertSegments(List<RecordingSegment> segments) {
+        jdbc.batch("with added as (insert into recording_segment (recording_id, segment, period, duration_micros,"
+                + " size_bytes, independent, fragment_index) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing"
+                + " returning recording_id, duration_micros, size_bytes)"
+                + " update recording set duration_micros = recording.duration_micros + added.duration_micros,"
+                + " size_bytes = recording.size_bytes + added.size_bytes, segment_count = recording.segment_count + 1,"
+                + " media_version = recording.media_version + 1, updated_at = now()"
+                + " from added where recording.id = added.recording_id", segments, (s, stored) -> {
+                    StoredSegment segment = stored.segment();
+                    s.setString(1, stored.recordingId());
                     s.setLong(2, segment.segment());
                     s.setInt(3, segment.period());
                     s.setLong(4, segment.durationMicros());
                     s.setLong(5, segment.sizeBytes());
                     s.setBoolean(6, segment.independent());
-                    s.setBytes(7, fragmentIndex);
-                }) == 1;
+                    s.setBytes(7, stored.fragmentIndex());
+                });
+    }
+
+    /**
+     * Deletes, in one statement, the parts of each recording's segments before the one given, which are dropped
+     * from the live edge; returns where they were.
+     */
+    public List<PartPlace> deletePartsBefore(Map<String, Long> beforeSegment) {
+        if (beforeSegment.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("delete from recording_part using unnest(?::varchar[], ?::bigint[]) as dropped (recording_id,"
+                + " before) where recording_part.recording_id = dropped.recording_id"
+                + " and recording_part.segment < dropped.before"
+                + " returning recording_part.recording_id, recording_part.segment, recording_part.part", s -> {
+                    s.setArray(1, s.getConnection().createArrayOf("varchar", beforeSegment.keySet().toArray()));
+                    s.setArray(2, s.getConnection().createArrayOf("bigint", beforeSegment.values().toArray()));
+                }, row -> new PartPlace(row.getString(1), row.getLong(2), row.getInt(3)));
     }
 
     /** The segments of a recording in order, the newest {@code limit} of them ({@code 0}: all). */

@@ -4,6 +4,8 @@ import io.sluice.recording.domain.RecorderFencedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +72,41 @@ public class RecorderStateRepository {
                     s.setLong(6, epoch);
                 }, row -> row.getLong(1));
         return saved.orElseThrow(() -> new RecorderFencedException(state.streamId()));
+    }
+
+    /** A state to save if its stream is still held with {@code epoch}. */
+    public record Held(RecorderState state, long epoch) {
+    }
+
+    /**
+     * Saves the states of many streams in one batch, each if its stream is still held with its epoch; a stream
+     * with nothing stored yet (epoch {@code 0}) is claimed as {@link #save} does.
+     *
+     * @throws RecorderFencedException for the first stream another instance has claimed since
+     */
+    public void saveAll(Collection<Held> states) {
+        List<Held> held = new ArrayList<>(states.size());
+        for (Held state : states) {
+            if (state.epoch() == 0) {
+                save(state.state(), 0);
+            } else {
+                held.add(state);
+            }
+        }
+        int[] saved = jdbc.batch("update stream_recorder set recording_id = ?, session_id = ?, session_ended = ?,"
+                + " checkpoint = ?, updated_at = now() where stream_id = ? and epoch = ?", held, (s, state) -> {
+                    s.setString(1, state.state().recordingId());
+                    s.setString(2, state.state().sessionId());
+                    s.setBoolean(3, state.state().sessionEnded());
+                    s.setBytes(4, state.state().checkpoint());
+                    s.setString(5, state.state().streamId());
+                    s.setLong(6, state.epoch());
+                });
+        for (int i = 0; i < saved.length; i++) {
+            if (saved[i] == 0) {
+                throw new RecorderFencedException(held.get(i).state().streamId());
+            }
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -150,21 +151,13 @@ public class RecordingRepository {
                 });
     }
 
-    /** Media was stored: the totals grow and held requests wake. */
-    public void addMedia(String id, long durationMicros, long sizeBytes, int segments) {
-        jdbc.update("update recording set duration_micros = duration_micros + ?, size_bytes = size_bytes + ?,"
-                + " segment_count = segment_count + ?, media_version = media_version + 1, updated_at = now()"
-                + " where id = ?", s -> {
-                    s.setLong(1, durationMicros);
-                    s.setLong(2, sizeBytes);
-                    s.setInt(3, segments);
-                    s.setString(4, id);
-                });
-    }
-
-    /** Parts were stored: held requests wake. */
-    public void touch(String id) {
-        jdbc.update("update recording set media_version = media_version + 1 where id = ?", s -> s.setString(1, id));
+    /** Parts of these recordings were stored: held requests wake. */
+    public void touch(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.update("update recording set media_version = media_version + 1 where id = any(?)",
+                s -> s.setArray(1, s.getConnection().createArrayOf("varchar", ids.toArray())));
     }
 
     /** A status change, with when it happened and what goes with it. */

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,23 @@ abstract class ObjectStoreContract {
         store().put(prefix + "init-0.mp4", new byte[] {9});
 
         assertThat(store().read(prefix + "init-0.mp4")).containsExactly(9);
+    }
+
+    @Test
+    void aGroupIsStoredWholeAcrossFoldersAndReplacesWhatWasThere() {
+        String other = ObjectKeys.recording("acme", "ls_" + UUID.randomUUID(), "rec_fedcba9876543210fedcba9876543210");
+        store().put(prefix + "seg-1.0.m4s", new byte[] {1, 2, 3});
+        Map<String, byte[]> group = new LinkedHashMap<>();
+        group.put(prefix + "seg-1.0.m4s", new byte[] {4});
+        group.put(prefix + "seg-1.1.m4s", new byte[] {5, 6});
+        group.put(other + "init-0.mp4", new byte[] {7});
+
+        store().putAll(group);
+
+        assertThat(store().read(prefix + "seg-1.0.m4s")).containsExactly(4);
+        assertThat(store().read(prefix + "seg-1.1.m4s")).containsExactly(5, 6);
+        assertThat(store().read(other + "init-0.mp4")).containsExactly(7);
+        store().putAll(Map.of());
     }
 
     @Test
