@@ -62,7 +62,8 @@ public class LostSessionSweeper extends TopicFollower {
      * not yet decoded. Nearly every record of the history is one (a session sends them every few seconds), and
      * only the last before the session's end, or before the present, counts; decoding each one made a start
      * that read a day back grow the heap to its maximum. Decoded at the stream's next start or end, and at
-     * the end of the history.
+     * the end of the history. Where two sessions of one stream overlap (a takeover between instances), only the
+     * later stats record is read, so the other's {@code bytes_in} in an {@code ingest_lost} end may be older.
      */
     private final Map<String, ConsumerRecord<String, byte[]>> unreadStats = new HashMap<>();
     private long historyRecords;
