@@ -1,6 +1,8 @@
 package io.sluice.events;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
@@ -105,6 +107,41 @@ public final class EventCodec {
     /** {@link #decode(EventRecord)} straight from a consumed record, the headers not copied. */
     public static DecodedEvent decode(ConsumerRecord<String, byte[]> record) {
         return decode(record.key(), record.value(), record.headers());
+    }
+
+    /**
+     * The event type of a consumed record without decoding it: the {@code ce_type} header of a binary-mode
+     * record, or the top-level {@code type} of a structured one, read as a stream of JSON tokens that stops
+     * there (the SDK writes it before the data). For a consumer that skips most types and would otherwise
+     * build every event. Empty for a tombstone, an unknown type or a record this cannot read: decode it to
+     * learn more.
+     */
+    public static Optional<EventType> peekType(ConsumerRecord<String, byte[]> record) {
+        byte[] value = record.value();
+        if (value == null) {
+            return Optional.empty();
+        }
+        Header contentType = record.headers().lastHeader(CONTENT_TYPE);
+        if (contentType == null || !new String(contentType.value(), StandardCharsets.UTF_8).startsWith("application/cloudevents")) {
+            Header type = record.headers().lastHeader("ce_type");
+            return type == null ? Optional.empty() : EventType.fromTypeName(new String(type.value(), StandardCharsets.UTF_8));
+        }
+        try (JsonParser json = StructuredJson.MAPPER.createParser(value)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken token = json.nextToken();
+                if ("type".equals(field)) {
+                    return token == JsonToken.VALUE_STRING ? EventType.fromTypeName(json.getText()) : Optional.empty();
+                }
+                json.skipChildren();
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static DecodedEvent decode(String key, byte[] value, Headers headers) {

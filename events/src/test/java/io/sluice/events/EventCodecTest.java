@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -119,6 +120,30 @@ class EventCodecTest {
                 + "\"datacontenttype\":\"application/json\",\"data\":" + goldenData + "}";
         assertThat(EventCodec.decode(structured(asWrittenBefore))).as("the records already on the topics")
                 .isEqualTo(new DecodedEvent.Structured(event));
+    }
+
+    @ParameterizedTest
+    @MethodSource("goldenStructuredEvents")
+    void theTypeOfAStructuredRecordIsReadWithoutDecodingIt(EventData data, String goldenData) {
+        EventRecord record = EventCodec.encode(new StructuredEvent(new EventEnvelope("e-1", SOURCE, data.type(), data.streamId(), T1),
+                data));
+        String dataFirst = "{\"data\":" + goldenData + ",\"specversion\":\"1.0\",\"type\":\"" + data.type().typeName() + "\"}";
+
+        assertThat(EventCodec.peekType(consumed(record))).contains(data.type());
+        assertThat(EventCodec.peekType(consumed(structured(dataFirst)))).as("data before the type").contains(data.type());
+    }
+
+    @Test
+    void aTypeThatCannotBeReadWithoutDecodingIsEmpty() {
+        MediaEvent media = new MediaEvent(new EventEnvelope("e-2", SOURCE, EventType.MEDIA_AUDIO, "ls_1", T1), "ss_1", 1, 0,
+                new byte[] {1});
+
+        assertThat(EventCodec.peekType(consumed(EventCodec.encode(media)))).as("binary mode: ce_type").contains(EventType.MEDIA_AUDIO);
+        assertThat(EventCodec.peekType(consumed(EventCodec.tombstone("ls_1")))).isEmpty();
+        assertThat(EventCodec.peekType(consumed(structured("{oops")))).isEmpty();
+        assertThat(EventCodec.peekType(consumed(structured("[1,2]")))).isEmpty();
+        assertThat(EventCodec.peekType(consumed(structured("{\"type\":7}")))).isEmpty();
+        assertThat(EventCodec.peekType(consumed(structured("{\"type\":\"io.sluice.future.thing\"}")))).isEmpty();
     }
 
     @Test
@@ -233,6 +258,12 @@ class EventCodecTest {
         assertThat(StreamKeyHash.of("test")).isEqualTo("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
         assertThat(StreamKeyHash.matches(StreamKeyHash.of("a"), StreamKeyHash.of("a"))).isTrue();
         assertThat(StreamKeyHash.matches(StreamKeyHash.of("a"), StreamKeyHash.of("b"))).isFalse();
+    }
+
+    private static ConsumerRecord<String, byte[]> consumed(EventRecord record) {
+        ConsumerRecord<String, byte[]> consumed = new ConsumerRecord<>("t", 0, 0, record.key(), record.value());
+        record.headers().forEach(h -> consumed.headers().add(h.key(), h.value()));
+        return consumed;
     }
 
     private static EventRecord structured(String json) {

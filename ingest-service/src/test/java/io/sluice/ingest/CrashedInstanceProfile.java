@@ -9,6 +9,7 @@ import io.sluice.events.data.EndReason;
 import io.sluice.events.data.EventData;
 import io.sluice.events.data.SessionEnded;
 import io.sluice.events.data.SessionStarted;
+import io.sluice.events.data.SessionStats;
 import io.sluice.events.kafka.KafkaEventRecords;
 import io.sluice.testkit.TestStack;
 import java.net.URI;
@@ -38,19 +39,29 @@ public class CrashedInstanceProfile implements QuarkusTestProfile {
     static final String LOST_STREAM = "ls_lost" + RUN;
     static final String ENDED_STREAM = "ls_ended" + RUN;
     static final String PEER_STREAM = "ls_peer" + RUN;
+    /** What the lost session's last stats said it had taken in. */
+    static final long LOST_BYTES_IN = 5_000_000;
 
     @Override
     public Map<String, String> getConfigOverrides() {
         Instant earlier = Instant.now().minusSeconds(120);
         write(new SessionStarted(LOST_STREAM, "acme", "ss_lost" + RUN, INSTANCE, "203.0.113.5:40000", "rtmps", "TLSv1.3",
                 "OBS", earlier));
+        // Its stats as it went on: the sweep reads them back undecoded and decodes only the last.
+        write(stats(LOST_STREAM, "ss_lost" + RUN, earlier.plusSeconds(5), 1_000));
+        write(stats(LOST_STREAM, "ss_lost" + RUN, earlier.plusSeconds(10), LOST_BYTES_IN));
         write(new SessionStarted(ENDED_STREAM, "acme", "ss_ended" + RUN, INSTANCE, "203.0.113.6:40000", "rtmps", "TLSv1.3",
                 "OBS", earlier));
         write(new SessionEnded(ENDED_STREAM, "acme", "ss_ended" + RUN, EndReason.CLIENT_CLOSED, "done", "203.0.113.6:40000", earlier,
                 earlier.plusSeconds(10), 1000, 10, 10, "avc1", "mp4a"));
+        write(stats(ENDED_STREAM, "ss_ended" + RUN, earlier.plusSeconds(12), 1_000));
         write(new SessionStarted(PEER_STREAM, "acme", "ss_peer" + RUN, "ingest-other", "203.0.113.7:40000", "rtmps", "TLSv1.3", "OBS",
                 earlier));
         return Map.of("sluice.ingest.instance-id", INSTANCE);
+    }
+
+    private static SessionStats stats(String stream, String session, Instant at, long bytesIn) {
+        return new SessionStats(stream, "acme", session, at, 5000, 3000, 30, 2000, "avc1", 1280, 720, "mp4a", 48000, 2, bytesIn);
     }
 
     private static void write(EventData data) {

@@ -32,6 +32,7 @@ class LostSessionTest {
             assertThat(ended.reason()).isEqualTo(EndReason.INGEST_LOST);
             assertThat(ended.sessionId()).startsWith("ss_lost");
             assertThat(ended.detail()).contains(CrashedInstanceProfile.INSTANCE);
+            assertThat(ended.bytesIn()).as("from the session's last stats").isEqualTo(CrashedInstanceProfile.LOST_BYTES_IN);
             assertThat(media.awaitSessionEnded(Duration.ofSeconds(10))).as("the media log is closed too")
                     .anyMatch(MediaLog::isSessionEnded);
         }

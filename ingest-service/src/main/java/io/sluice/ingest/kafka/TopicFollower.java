@@ -64,6 +64,15 @@ public abstract class TopicFollower {
     /** Handles one event; {@code record} tells where it is on the topic. */
     protected abstract void onEvent(DecodedEvent event, ConsumerRecord<String, byte[]> record);
 
+    /**
+     * Before a record is decoded: true when the subclass has done with it already, from what it can tell
+     * without decoding (its key, {@link EventCodec#peekType}); decoding every record of a topic whose records
+     * a follower mostly skips is most of what following costs.
+     */
+    protected boolean handledUndecoded(ConsumerRecord<String, byte[]> record) {
+        return false;
+    }
+
     /** A record that is not a valid event of the contract; it is skipped. */
     protected abstract void onMalformed(ConsumerRecord<String, byte[]> record, EventFormatException error);
 
@@ -177,6 +186,9 @@ public abstract class TopicFollower {
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
+        if (handledUndecoded(record)) {
+            return;
+        }
         try {
             onEvent(EventCodec.decode(KafkaEventRecords.fromConsumerRecord(record)), record);
         } catch (EventFormatException e) {

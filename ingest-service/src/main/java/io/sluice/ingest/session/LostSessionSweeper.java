@@ -3,7 +3,9 @@ package io.sluice.ingest.session;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.sluice.events.DecodedEvent;
+import io.sluice.events.EventCodec;
 import io.sluice.events.EventFormatException;
+import io.sluice.events.EventType;
 import io.sluice.events.Topics;
 import io.sluice.events.data.EndReason;
 import io.sluice.events.data.SessionEnded;
@@ -43,6 +45,8 @@ public class LostSessionSweeper extends TopicFollower {
 
     private static final Logger LOG = Logger.getLogger(LostSessionSweeper.class);
     private static final long CHECK_EVERY_NANOS = 1_000_000_000L;
+    /** A history this long (some hours of a hundred streams) has had the heap grown for it; see {@link #onCaughtUp()}. */
+    static final long HISTORY_RECORDS_WORTH_A_COLLECTION = 100_000;
 
     private final IngestConfig config;
     private final String instanceId;
@@ -51,6 +55,18 @@ public class LostSessionSweeper extends TopicFollower {
     private final long lostAfterNanos;
     /** Sessions started and not ended, by stream and session; the following thread's own. */
     private final Map<String, OpenSession> open = new LinkedHashMap<>();
+    /** How many sessions each stream has in {@link #open}; the following thread's own. */
+    private final Map<String, Integer> openPerStream = new HashMap<>();
+    /**
+     * While the history is read: the latest {@code session.stats} record of each stream with a session open,
+     * not yet decoded. Nearly every record of the history is one (a session sends them every few seconds), and
+     * only the last before the session's end, or before the present, counts; decoding each one made a start
+     * that read a day back grow the heap to its maximum. Decoded at the stream's next start or end, and at
+     * the end of the history. Where two sessions of one stream overlap (a takeover between instances), only the
+     * later stats record is read, so the other's {@code bytes_in} in an {@code ingest_lost} end may be older.
+     */
+    private final Map<String, ConsumerRecord<String, byte[]>> unreadStats = new HashMap<>();
+    private long historyRecords;
     private boolean caughtUp;
     private long nextCheckNanos;
 
@@ -101,26 +117,80 @@ public class LostSessionSweeper extends TopicFollower {
         }
     }
 
+    /** While the history is read, a stream's stats wait undecoded for what comes next (see {@link #unreadStats}). */
+    @Override
+    protected boolean handledUndecoded(ConsumerRecord<String, byte[]> record) {
+        if (caughtUp) {
+            return false;
+        }
+        historyRecords++;
+        if (record.key() == null || EventCodec.peekType(record).orElse(null) != EventType.SESSION_STATS) {
+            return false;
+        }
+        if (openPerStream.containsKey(record.key())) {
+            unreadStats.put(record.key(), record);
+        }
+        return true;
+    }
+
     @Override
     protected void onEvent(DecodedEvent event, ConsumerRecord<String, byte[]> record) {
         if (!(event instanceof DecodedEvent.Structured structured)) {
             return;
         }
         switch (structured.event().data()) {
-            case SessionStarted started when isLeftByEarlierRun(started) || !instanceId.equals(started.ingestInstance()) ->
-                    open.put(key(started.streamId(), started.sessionId()), new OpenSession(started, System.nanoTime()));
-            case SessionStats stats -> {
-                OpenSession session = open.get(key(stats.streamId(), stats.sessionId()));
-                if (session != null) {
-                    session.lastHeardNanos = System.nanoTime();
-                    session.bytesIn = stats.bytesIn();
-                }
+            case SessionStarted started when isLeftByEarlierRun(started) || !instanceId.equals(started.ingestInstance()) -> {
+                readUnreadStats(started.streamId());
+                opened(new OpenSession(started, System.nanoTime()));
             }
-            case SessionEnded ended -> open.remove(key(ended.streamId(), ended.sessionId()));
+            case SessionStats stats -> heard(stats);
+            case SessionEnded ended -> {
+                readUnreadStats(ended.streamId());
+                closed(ended.streamId(), ended.sessionId());
+            }
             default -> {
                 // This instance's own live sessions are its own to end.
             }
         }
+    }
+
+    private void heard(SessionStats stats) {
+        OpenSession session = open.get(key(stats.streamId(), stats.sessionId()));
+        if (session != null) {
+            session.lastHeardNanos = System.nanoTime();
+            session.bytesIn = stats.bytesIn();
+        }
+    }
+
+    private void readUnreadStats(String streamId) {
+        ConsumerRecord<String, byte[]> record = unreadStats.remove(streamId);
+        if (record == null) {
+            return;
+        }
+        try {
+            if (EventCodec.decode(record) instanceof DecodedEvent.Structured s && s.event().data() instanceof SessionStats stats) {
+                heard(stats);
+            }
+        } catch (EventFormatException e) {
+            onMalformed(record, e);
+        }
+    }
+
+    private void opened(OpenSession session) {
+        SessionStarted started = session.started;
+        if (open.put(key(started.streamId(), started.sessionId()), session) == null) {
+            openPerStream.merge(started.streamId(), 1, Integer::sum);
+        }
+    }
+
+    private void closed(String streamId, String sessionId) {
+        if (open.remove(key(streamId, sessionId)) != null) {
+            countClosed(streamId);
+        }
+    }
+
+    private void countClosed(String streamId) {
+        openPerStream.computeIfPresent(streamId, (stream, count) -> count == 1 ? null : count - 1);
     }
 
     private boolean isLeftByEarlierRun(SessionStarted started) {
@@ -142,8 +212,10 @@ public class LostSessionSweeper extends TopicFollower {
             return;
         }
         caughtUp = true;
+        List.copyOf(unreadStats.keySet()).forEach(this::readUnreadStats);
         long now = System.nanoTime();
-        LOG.debugf("looked back %s on %s: %d sessions open", config.lostSessionLookback(), Topics.SESSIONS, open.size());
+        LOG.debugf("looked back %s on %s: %d records, %d sessions open", config.lostSessionLookback(), Topics.SESSIONS,
+                historyRecords, open.size());
         for (Iterator<OpenSession> it = open.values().iterator(); it.hasNext();) {
             OpenSession session = it.next();
             if (isLeftByEarlierRun(session.started)) {
@@ -151,11 +223,29 @@ public class LostSessionSweeper extends TopicFollower {
                         session.started.streamId(), session.started.sessionId());
                 end(session, "the ingest instance " + instanceId + " stopped without ending the session");
                 it.remove();
+                countClosed(session.started.streamId());
             } else {
                 session.lastHeardNanos = now;
             }
         }
         nextCheckNanos = now + CHECK_EVERY_NANOS;
+        if (historyRecords >= HISTORY_RECORDS_WORTH_A_COLLECTION) {
+            giveBackTheHeap();
+        }
+    }
+
+    /**
+     * Reading a long history back allocates fast, and the collector grows the heap for it (up to its maximum
+     * with a day of a hundred streams) though little of it stays live; the services' serial collector hands
+     * heap back to the system only after a full collection, which an idle ingest may not see for hours. One
+     * now, at a start, before the ingest carries much, lets the heap shrink to what is in use (within
+     * {@code -XX:MaxHeapFreeRatio}).
+     */
+    private void giveBackTheHeap() {
+        long started = System.nanoTime();
+        System.gc();
+        LOG.debugf("collected after reading %d records of history in %d ms", historyRecords,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Once a second: the sessions of other instances that fell silent. */
@@ -175,6 +265,7 @@ public class LostSessionSweeper extends TopicFollower {
                 end(session, "the ingest instance " + session.started.ingestInstance() + " sent nothing for " + silentSeconds
                         + " s");
                 it.remove();
+                countClosed(session.started.streamId());
             }
         }
     }

@@ -3,7 +3,9 @@ package io.sluice.ingest.session;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.sluice.events.DecodedEvent;
+import io.sluice.events.EventCodec;
 import io.sluice.events.EventFormatException;
+import io.sluice.events.EventType;
 import io.sluice.events.Topics;
 import io.sluice.events.data.SessionStarted;
 import io.sluice.ingest.config.InstanceId;
@@ -49,6 +51,12 @@ public class PeerSessionWatcher extends TopicFollower {
     @Override
     protected void position(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
         kafka.seekToEnd(partitions);
+    }
+
+    /** Only starts matter here: the stats every live session sends every few seconds are not decoded. */
+    @Override
+    protected boolean handledUndecoded(ConsumerRecord<String, byte[]> record) {
+        return EventCodec.peekType(record).map(type -> type != EventType.SESSION_STARTED).orElse(false);
     }
 
     @Override
