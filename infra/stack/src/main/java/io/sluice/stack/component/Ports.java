@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.security.SecureRandom;
+import java.util.Random;
 
 /** Port checks made before a component starts, so a taken port is one clear line, not a stack trace. */
 public final class Ports {
@@ -45,13 +47,25 @@ public final class Ports {
         }
     }
 
-    /** A port nobody listens on now, for a test stack that must not collide with a local one. */
+    /**
+     * A port nobody holds now, for a test stack that must not collide with a local one. It is drawn below the
+     * system's ephemeral range: a test stack's port is used long after it is drawn, and a port of that range
+     * may by then be the local end of any client connection of the run (a test that opens a thousand
+     * connections leaves a thousand of them in TIME_WAIT), which would keep the service from binding it.
+     */
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new StackException("no free TCP port: " + e.getMessage());
+        int below = EphemeralRange.read().first();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = FIRST_DRAWN + RANDOM.nextInt(Math.max(1, below - FIRST_DRAWN));
+            if (isFree(port)) {
+                return port;
+            }
         }
+        throw new StackException("no free TCP port between " + FIRST_DRAWN + " and " + below);
     }
+
+    /** Above the well-known and registered ports local servers (the local stack's own included) are set to. */
+    static final int FIRST_DRAWN = 15000;
+
+    private static final Random RANDOM = new SecureRandom();
 }
