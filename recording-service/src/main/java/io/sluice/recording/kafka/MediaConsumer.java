@@ -192,7 +192,8 @@ public class MediaConsumer {
             consuming = false;
             if (consumer != null) {
                 try {
-                    // What the round in flight stores is committed; the round being read is read again later.
+                    // What the round in flight stores is committed; closing the consumer then revokes the
+                    // partitions, which stores and commits the round being read too.
                     if (failure == null) {
                         rounds.await();
                         commitDurable();

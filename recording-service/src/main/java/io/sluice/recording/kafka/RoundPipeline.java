@@ -13,8 +13,10 @@ import org.jboss.logging.Logger;
  * Stores the consumer's rounds on a thread of their own, so that the consumer reads and segments the next round
  * while one is made durable. At most one round is in flight, and a round is stored only after the one before it
  * has committed: the rounds reach the object store and the database in the order the consumer made them, as they
- * did when it stored them itself. A round's failure stops the rounds after it: the next {@link #submit} or
- * {@link #await} throws it and stores nothing more, and since the offsets of a round move only once its own
+ * did when it stored them itself. A round's failure stops the rounds after it: from then on {@link #submit} and
+ * {@link #await} throw it and nothing more is stored, until the consumer has gone back to its committed offsets
+ * and forgotten what it held ({@link #abandon}). A round stored after a failed one would move its streams'
+ * checkpoints past media that was never stored; and since the offsets of a round move only once its own
  * after-commit actions have run, nothing read after a failed round is committed.
  *
  * <p>Used by the consumer thread only; the rounds' after-commit actions run on the storing thread.
@@ -28,6 +30,8 @@ final class RoundPipeline implements AutoCloseable {
     private final Timer storing;
     private final Timer waiting;
     private Future<?> inFlight;
+    /** The failure of a round, kept until {@link #abandon}: nothing is stored after it. */
+    private RuntimeException failed;
 
     /**
      * @param storing times a round's storing (its objects durable, its metadata committed)
@@ -47,7 +51,8 @@ final class RoundPipeline implements AutoCloseable {
      * Waits for the round in flight, then starts storing {@code batch} unless it is empty. The caller hands the
      * batch over and takes a new one.
      *
-     * @throws RuntimeException the failure of the round that was in flight; {@code batch} is then not stored
+     * @throws RuntimeException the failure of the round that was in flight, or of one before it since the last
+     *     {@link #abandon}; {@code batch} is then not stored
      */
     void submit(StoreBatch batch) {
         submit(batch.isEmpty() ? null : (Runnable) batch::commit);
@@ -56,6 +61,9 @@ final class RoundPipeline implements AutoCloseable {
     /** As {@link #submit(StoreBatch)}, for a round given as the work that stores it; null: nothing to store. */
     void submit(Runnable round) {
         await();
+        if (failed != null) {
+            throw failed;
+        }
         if (round == null) {
             return;
         }
@@ -67,13 +75,16 @@ final class RoundPipeline implements AutoCloseable {
     }
 
     /**
-     * Waits until no round is in flight; whatever was submitted is then durable or failed.
+     * Waits until no round is in flight; whatever was submitted is then durable.
      *
-     * @throws RuntimeException the failure of the round that was in flight, once
+     * @throws RuntimeException the failure of a round since the last {@link #abandon}
      */
     void await() {
         Future<?> round = inFlight;
         if (round == null) {
+            if (failed != null) {
+                throw failed;
+            }
             return;
         }
         long start = System.nanoTime();
@@ -88,7 +99,8 @@ final class RoundPipeline implements AutoCloseable {
                     // round ever overlaps the one after it or the consumer's own database work.
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    throw unwrap(e.getCause());
+                    failed = unwrap(e.getCause());
+                    throw failed;
                 }
             }
         } finally {
@@ -100,13 +112,17 @@ final class RoundPipeline implements AutoCloseable {
         }
     }
 
-    /** Waits until no round is in flight and forgets how it ended: the caller fails anyway. */
+    /**
+     * Waits until no round is in flight and forgets how the rounds ended: the caller has failed, forgets what it
+     * holds and reads again from its committed offsets, after which rounds may be stored again.
+     */
     void abandon() {
         try {
             await();
         } catch (RuntimeException e) {
-            LOG.debugf("The round in flight failed too: %s", e.toString());
+            LOG.debugf("A round failed too: %s", e.toString());
         }
+        failed = null;
     }
 
     private static RuntimeException unwrap(Throwable cause) {

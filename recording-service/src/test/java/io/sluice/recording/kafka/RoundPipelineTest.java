@@ -65,21 +65,26 @@ class RoundPipelineTest {
     }
 
     @Test
-    void aFailedRoundStopsTheNextAndIsThrownOnce() {
+    void nothingIsStoredAfterAFailedRoundUntilItIsAbandoned() {
         IllegalStateException storageAway = new IllegalStateException("storage away");
-        AtomicBoolean secondStored = new AtomicBoolean();
+        AtomicBoolean laterStored = new AtomicBoolean();
         rounds.submit(() -> {
             throw storageAway;
         });
 
-        assertThatThrownBy(() -> rounds.submit(() -> secondStored.set(true))).isSameAs(storageAway);
-        rounds.await();
-        assertThat(secondStored).as("a round after a failed one is not stored").isFalse();
+        assertThatThrownBy(() -> rounds.submit(() -> laterStored.set(true))).isSameAs(storageAway);
+        assertThatThrownBy(() -> rounds.submit(() -> laterStored.set(true)))
+                .as("a rebalance storing what was read after the failure stores nothing either")
+                .isSameAs(storageAway);
+        assertThatThrownBy(rounds::await).isSameAs(storageAway);
+        assertThat(laterStored).as("no round after a failed one is stored").isFalse();
 
-        AtomicBoolean thirdStored = new AtomicBoolean();
-        rounds.submit(() -> thirdStored.set(true));
+        rounds.abandon();
+        AtomicBoolean stored = new AtomicBoolean();
+        rounds.submit(() -> stored.set(true));
         rounds.await();
-        assertThat(thirdStored).as("once the failure is handled, rounds are stored again").isTrue();
+        assertThat(stored).as("once the consumer went back to its committed offsets, rounds are stored again")
+                .isTrue();
     }
 
     @Test
