@@ -11,20 +11,25 @@ import java.util.TreeMap;
  * One stream's recording in progress, in the memory of the consumer that owns the stream's partition: the
  * recording and session it records, its segmenter, and what of it is durable. Not thread-safe; a consumer that
  * loses the partition forgets it, and the next owner starts from the stored state.
+ *
+ * <p>Owned by the consumer thread, except what a stored round's after-commit actions set on the thread that
+ * stores rounds while the consumer reads the next: what is durable ({@link #durable}, {@link #endDurable}). Those
+ * are volatile, so that the consumer sees a round durable as soon as it is. The recording changes only while no
+ * round is in flight.
  */
 public final class StreamRecorder {
 
     final String streamId;
     /** The epoch this instance claimed the stream with; {@code 0} while nothing of it is stored. */
     long epoch;
-    Recording recording;
+    volatile Recording recording;
     String sessionId;
     /** The session's end is taken in (its outputs written); {@link #endDurable} once that is committed. */
     boolean sessionEnded;
-    boolean endDurable;
+    volatile boolean endDurable;
     CmafSegmenter segmenter;
     /** The checkpoint of the last committed output: inputs of a track numbered up to it are stored. */
-    SegmenterCheckpoint durable;
+    volatile SegmenterCheckpoint durable;
     /** The newest checkpoint written in the round being stored. */
     SegmenterCheckpoint written;
     /** Frames went in since the last output: an idle flush has something to store. */

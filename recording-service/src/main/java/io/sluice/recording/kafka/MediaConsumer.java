@@ -56,6 +56,14 @@ import org.jboss.logging.Logger;
  * PostgreSQL. A stream that holds frames back (waiting for their successors) and then stalls has them written
  * out after the idle timeout, so it holds its partition's commits back no longer than that.
  *
+ * <p><b>Rounds.</b> The consumer thread polls and segments; a round's durable work (its objects written and fsynced,
+ * its metadata committed) runs on a thread of its own ({@link RoundPipeline}), one round at a time and in order.
+ * While a round is stored the consumer reads on into the next, which is stored as soon as the one before has
+ * committed, or once it reaches {@link #MAX_ROUND_BYTES} (then the consumer waits: backpressure). So a round is
+ * larger when storing is slow, and the fixed cost of a round (its fsyncs, its transaction) is spread over more
+ * records. Offsets still move only for what is durable: a record counts as durable once its round's after-commit
+ * actions have run.
+ *
  * <p><b>Failures.</b> A record that is not an event, or media that does not parse, is counted and logged with
  * its partition, offset and stream, and skipped. When storage, the database or Kafka fail, the consumer forgets
  * what it holds, goes back to the last committed offsets, stops reading (its partitions paused, still in the
@@ -67,11 +75,13 @@ public class MediaConsumer {
 
     private static final Logger LOG = Logger.getLogger(MediaConsumer.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    /** A poll while a round is being stored: short, so that the next round is stored soon after it is done. */
+    private static final Duration POLL_WHILE_STORING = Duration.ofMillis(10);
     /** Records of one partition waiting on a stream before that stream is made to write what it holds. */
     private static final int MAX_PENDING_RECORDS = 50_000;
     /**
-     * A round stores what it holds once its objects reach this size, before it handles the rest of its records:
-     * a poll of large records does not make every stream's parts wait for one huge write.
+     * A round is stored once its objects reach this size, waiting for the round in flight if need be, before the
+     * rest of its records are handled: a round does not grow without bound while storing is slow.
      */
     private static final long MAX_ROUND_BYTES = 16L << 20;
     /** How long a session start waits for the registry follower to read its stream. */
@@ -88,10 +98,13 @@ public class MediaConsumer {
     private final Map<String, StreamRecorder> recorders = new HashMap<>();
     private final Map<TopicPartition, PartitionLedger> ledgers = new HashMap<>();
     private final Map<TopicPartition, Set<String>> streamsOf = new HashMap<>();
-    private final StoreBatch batch;
+    private final RoundPipeline rounds;
+    /** The round being read: what the next poll's records go into. */
+    private StoreBatch batch;
+    /** A failure of a round stored in a rebalance callback, thrown once the poll that ran it returns. */
+    private RuntimeException storeFailure;
     private final AtomicLong lag = new AtomicLong();
     private final Timer reading;
-    private final Timer storing;
     private final Timer committing;
 
     private volatile boolean running;
@@ -117,7 +130,9 @@ public class MediaConsumer {
         Gauge.builder("sluice.recording.streams.active", recorders, Map::size)
                 .description("Streams whose recordings this instance holds").register(meters);
         this.reading = roundPhase("read", "Polling and segmenting a round's records");
-        this.storing = roundPhase("store", "Storing a round: its objects made durable and its metadata committed");
+        this.rounds = new RoundPipeline(
+                roundPhase("store", "Storing a round: its objects made durable and its metadata committed"),
+                roundPhase("wait", "The consumer waiting for the round being stored before it can store the next"));
         this.committing = roundPhase("commit", "Committing a round's durable offsets to Kafka");
     }
 
@@ -177,12 +192,18 @@ public class MediaConsumer {
             consuming = false;
             if (consumer != null) {
                 try {
-                    commitDurable();
+                    // What the round in flight stores is committed; closing the consumer then revokes the
+                    // partitions, which stores and commits the round being read too.
+                    if (failure == null) {
+                        rounds.await();
+                        commitDurable();
+                    }
                 } catch (RuntimeException e) {
                     LOG.debugf("Last commit on shutdown failed: %s", e);
                 }
                 consumer.close(Duration.ofSeconds(5));
             }
+            rounds.close();
         }
     }
 
@@ -197,29 +218,33 @@ public class MediaConsumer {
                 .publishPercentiles(0.5, 0.99).register(meters);
     }
 
-    /** One poll: every record handled, what is held too long written out, the batch stored, offsets committed. */
+    /**
+     * One poll: every record handled into the round being read, what is held too long written out; the round is
+     * handed to storing if the one before is done (else it takes the next poll's records too), and what is durable
+     * is committed.
+     */
     private void round() {
         long start = System.nanoTime();
-        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-        long stored = 0;
+        ConsumerRecords<String, byte[]> records = consumer.poll(rounds.busy() ? POLL_WHILE_STORING : POLL);
+        throwStoreFailure();
+        long waited = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
-            handle(record);
+            waited += handle(record);
             if (batch.objectBytes() >= MAX_ROUND_BYTES) {
-                long before = System.nanoTime();
-                batch.commit();
-                stored += System.nanoTime() - before;
+                waited += store();
             }
         }
         flushWhatWaits();
         long read = System.nanoTime();
-        batch.commit();
-        long written = System.nanoTime();
+        if (!rounds.busy()) {
+            store();
+        }
+        long stored = System.nanoTime();
         commitDurableAsync();
         long committed = System.nanoTime();
         if (!records.isEmpty()) {
-            reading.record(read - start - stored, TimeUnit.NANOSECONDS);
-            storing.record(written - read + stored, TimeUnit.NANOSECONDS);
-            committing.record(committed - written, TimeUnit.NANOSECONDS);
+            reading.record(read - start - waited, TimeUnit.NANOSECONDS);
+            committing.record(committed - stored, TimeUnit.NANOSECONDS);
         }
         long behind = 0;
         for (TopicPartition partition : consumer.assignment()) {
@@ -229,7 +254,50 @@ public class MediaConsumer {
         lag.set(behind);
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) {
+    /**
+     * Hands the round being read to storing, after the round in flight; returns the nanoseconds this took.
+     *
+     * @throws RuntimeException the round in flight failed: the one being read is not stored
+     */
+    private long store() {
+        long start = System.nanoTime();
+        StoreBatch round = batch;
+        rounds.submit(round);
+        batch = recorder.newBatch();
+        return System.nanoTime() - start;
+    }
+
+    /** Stores the round being read and waits until it is durable: the database then holds all that was read. */
+    private long storeAndWait() {
+        long start = System.nanoTime();
+        store();
+        rounds.await();
+        return System.nanoTime() - start;
+    }
+
+    /** In a rebalance callback: what was read is stored before partitions go, and a failure is kept for later. */
+    private boolean drainQuietly() {
+        try {
+            storeAndWait();
+            return true;
+        } catch (RuntimeException e) {
+            if (storeFailure == null) {
+                storeFailure = e;
+            }
+            return false;
+        }
+    }
+
+    private void throwStoreFailure() {
+        RuntimeException e = storeFailure;
+        if (e != null) {
+            storeFailure = null;
+            throw e;
+        }
+    }
+
+    /** Handles one record into the round being read; returns the nanoseconds it waited for stored rounds. */
+    private long handle(ConsumerRecord<String, byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         PartitionLedger ledger = ledgers.computeIfAbsent(partition, p -> new PartitionLedger());
         DecodedEvent event;
@@ -240,14 +308,15 @@ public class MediaConsumer {
             LOG.warnf("Skipping a record at %s-%d offset %d of stream %s that is not an event: %s", record.topic(),
                     record.partition(), record.offset(), record.key(), e.getMessage());
             ledger.done(record.offset());
-            return;
+            return 0;
         }
+        long waited = 0;
         switch (event) {
             case DecodedEvent.Media media -> media(partition, ledger, record, media.event());
             case DecodedEvent.Structured structured when structured.event().data() instanceof SessionStarted started -> {
                 // A session start decides which recording the stream's media goes to: what came before is
                 // stored first, so that the database sees the stream's events in their order.
-                batch.commit();
+                waited = storeAndWait();
                 StreamRecorder stream = recorderFor(started.streamId(), partition);
                 recorder.sessionStarted(stream, streamInfo(started), started.sessionId(), started.startedAt());
                 ledger.done(record.offset());
@@ -259,6 +328,7 @@ public class MediaConsumer {
             }
             default -> ledger.done(record.offset());
         }
+        return waited;
     }
 
     /** What the registry says of a session's stream; a stream it does not know is recorded, but plays by no id. */
@@ -379,7 +449,9 @@ public class MediaConsumer {
             meters.counter("sluice.recording.media.failures").increment();
             LOG.warnf("Recording stops until storage and the database answer: %s", e.toString());
         }
-        batch.clear();
+        rounds.abandon();
+        storeFailure = null;
+        batch = recorder.newBatch();
         forgetAll();
         try {
             Set<TopicPartition> assignment = consumer.assignment();
@@ -448,7 +520,10 @@ public class MediaConsumer {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (failure == null) {
+            // The round in flight and the one being read may hold the partitions' streams: both are stored
+            // before the partitions go, so that their offsets can be committed and the next owner finds every
+            // stream's state as this instance leaves it.
+            if (failure == null && drainQuietly()) {
                 try {
                     commitDurable();
                 } catch (RuntimeException e) {
@@ -460,6 +535,9 @@ public class MediaConsumer {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // Nothing is committed, but no round may still write the streams once they are forgotten; one that
+            // another instance has claimed meanwhile is fenced and writes nothing.
+            drainQuietly();
             forget(partitions);
         }
 
