@@ -133,6 +133,11 @@ public final class FragmentReader {
                     virtual += size;
                 }
                 case "styp", "sidx", "free", "prft", "emsg" -> {
+                    if (moof != null) {
+                        // A CMAF chunk is a moof and its mdat, side by side; a box between them would also end up
+                        // in the segment's index, which holds moof and mdat headers only.
+                        throw new MediaFormatException(type + " at " + start + " lies between a moof and its mdat");
+                    }
                     if (skeleton) {
                         throw new MediaFormatException("an index holds moof and mdat headers only, not " + type);
                     }
