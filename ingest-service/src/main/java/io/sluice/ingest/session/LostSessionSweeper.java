@@ -117,17 +117,25 @@ public class LostSessionSweeper extends TopicFollower {
         }
     }
 
-    /** While the history is read, a stream's stats wait undecoded for what comes next (see {@link #unreadStats}). */
+    /**
+     * Stats are nearly every record of the topic, and only those of a session this follower watches count.
+     * While the history is read, a stream's stats wait undecoded for what comes next (see {@link #unreadStats});
+     * afterwards the stats of a stream with no watched session (this instance's own live streams, mostly)
+     * are skipped undecoded: decoding the stats of every live stream cost as much CPU as a busy stream.
+     */
     @Override
     protected boolean handledUndecoded(ConsumerRecord<String, byte[]> record) {
-        if (caughtUp) {
-            return false;
+        if (!caughtUp) {
+            historyRecords++;
         }
-        historyRecords++;
         if (record.key() == null || EventCodec.peekType(record).orElse(null) != EventType.SESSION_STATS) {
             return false;
         }
-        if (openPerStream.containsKey(record.key())) {
+        boolean watched = openPerStream.containsKey(record.key());
+        if (caughtUp) {
+            return !watched;
+        }
+        if (watched) {
             unreadStats.put(record.key(), record);
         }
         return true;
