@@ -44,7 +44,8 @@ public final class EventCodec {
     public static final String SEQUENCE = "sequence";
     public static final String RTMP_TIMESTAMP = "rtmptimestamp";
 
-    static final String CONTENT_TYPE = "content-type";
+    /** The Kafka header that tells a structured record (JSON) from a binary-mode one (media). */
+    public static final String CONTENT_TYPE = "content-type";
     private static final String DATA_CONTENT_TYPE = "application/json";
 
     private EventCodec() {

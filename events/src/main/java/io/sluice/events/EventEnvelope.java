@@ -35,6 +35,11 @@ public record EventEnvelope(String id, URI source, EventType type, String subjec
      */
     public static EventEnvelope forMediaMessage(URI source, EventType type, String streamId, String sessionId, long sequence,
             Instant time) {
-        return new EventEnvelope(sessionId + '-' + sequence, source, type, streamId, time);
+        return new EventEnvelope(mediaMessageId(sessionId, sequence), source, type, streamId, time);
+    }
+
+    /** A media message's id: its session and its number in the session, unique without a random part. */
+    public static String mediaMessageId(String sessionId, long sequence) {
+        return sessionId + '-' + sequence;
     }
 }

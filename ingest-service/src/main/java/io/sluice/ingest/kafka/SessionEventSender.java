@@ -1,16 +1,14 @@
 package io.sluice.ingest.kafka;
 
 import io.sluice.events.EventCodec;
-import io.sluice.events.EventEnvelope;
 import io.sluice.events.EventRecord;
 import io.sluice.events.EventType;
-import io.sluice.events.MediaEvent;
 import io.sluice.events.StructuredEvent;
 import io.sluice.events.Topics;
 import io.sluice.events.data.SessionEnded;
 import io.sluice.events.data.SessionStarted;
 import io.sluice.events.data.SessionStats;
-import io.sluice.events.kafka.KafkaEventRecords;
+import io.sluice.events.kafka.SessionMediaRecords;
 import io.sluice.ingest.config.IngestConfig;
 import io.sluice.ingest.config.InstanceId;
 import io.sluice.ingest.metrics.IngestMetrics;
@@ -105,15 +103,18 @@ public class SessionEventSender {
         publisher.send(Topics.SESSIONS, EventCodec.encode(StructuredEvent.of(source, stats, stats.at())), countsFailure);
     }
 
+    /** The media records of one session, made with this instance as their source. */
+    public SessionMediaRecords mediaRecords(String streamId, String sessionId) {
+        return new SessionMediaRecords(source, streamId, sessionId);
+    }
+
     /**
      * Sends one media message to the media log and answers what its record costs ({@link RecordCost}), which
      * {@code callbackForCost} is told as well, so that the acknowledgement gives back what was taken.
      */
-    public long media(EventType type, String streamId, String sessionId, long sequence, long rtmpTimestamp, byte[] payload,
+    public long media(SessionMediaRecords records, EventType type, long sequence, long rtmpTimestamp, byte[] payload,
             LongFunction<Callback> callbackForCost) {
-        EventEnvelope envelope = EventEnvelope.forMediaMessage(source, type, streamId, sessionId, sequence, Instant.now());
-        MediaEvent event = new MediaEvent(envelope, sessionId, sequence, rtmpTimestamp, payload);
-        ProducerRecord<String, byte[]> record = KafkaEventRecords.toProducerRecord(Topics.MEDIA, EventCodec.encode(event));
+        ProducerRecord<String, byte[]> record = records.record(type, sequence, rtmpTimestamp, Instant.now(), payload);
         long cost = RecordCost.of(record);
         publisher.send(record, callbackForCost.apply(cost));
         return cost;

@@ -7,6 +7,7 @@ import io.sluice.events.data.EndReason;
 import io.sluice.events.data.SessionEnded;
 import io.sluice.events.data.SessionStarted;
 import io.sluice.events.data.StreamKeyEntry;
+import io.sluice.events.kafka.SessionMediaRecords;
 import io.sluice.ingest.config.IngestConfig;
 import io.sluice.ingest.proxy.ClientAddress;
 import io.sluice.media.rtmp.session.CloseReason;
@@ -102,6 +103,7 @@ public final class IngestConnection {
     private MessageRate messageRate;
     private TrackClock videoClock;
     private TrackClock audioClock;
+    private SessionMediaRecords mediaRecords;
     private final PeerTakeover peerTakeover = new PeerTakeover();
     private long sequence;
     private long statsDueNanos;
@@ -293,6 +295,7 @@ public final class IngestConnection {
         audioClock = new TrackClock(config.limits().maxTimestampRegression().toMillis());
         statsDueNanos = now + config.stats().interval().toNanos();
         LiveSession live = new LiveSession(accepted, newSessionId(), startedAt);
+        mediaRecords = services.sender().mediaRecords(live.streamId(), live.sessionId());
         session = live;
         services.metrics().sessionStarted();
         String encoder = WireText.clean(rtmp.connectRequest().map(ConnectRequest::flashVer).orElse(null),
@@ -318,7 +321,7 @@ public final class IngestConnection {
         // Counted by what the record costs, headers and key included, not by its payload: a flood of empty
         // messages fills the in-flight budgets too. Its acknowledgement is handled on this event loop,
         // after this call, so counting after the send is counting before the release.
-        long cost = services.sender().media(type, live.streamId(), live.sessionId(), sequence, timestamp, payload,
+        long cost = services.sender().media(mediaRecords, type, sequence, timestamp, payload,
                 bytes -> flowCallback(bytes, readNanos));
         flow.sending(cost);
     }
