@@ -1,10 +1,16 @@
 package io.sluice.loadgen.kafka;
 
+import io.sluice.events.EventType;
+import io.sluice.events.kafka.SessionMediaRecords;
 import io.sluice.loadgen.Options;
 import io.sluice.loadgen.measure.ProcessUsage;
 import io.sluice.loadgen.rtmp.Clip;
+import io.sluice.media.flv.FlvTagType;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +34,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The floor under the ingest's figures: a bare Kafka producer, set up as the ingest's {@code EventPublisher}
  * (idempotent, {@code acks=all}, the same linger and batch size), writes the messages N streams of a clip
- * would bring, message for message and size for size at the clip's average message rate, keyed by stream,
- * to a topic of its own. Its send-to-acknowledgement latency is what any service writing this load to this
+ * would bring, message for message and size for size at the clip's average message rate, to a topic of its
+ * own. By default each record is the one the ingest writes for that message (the media contract's key and
+ * ten CloudEvents headers, made by the same {@link SessionMediaRecords}): the contract's per-record cost in
+ * the Kafka client is part of the floor, not of reading RTMP. {@code --records bare} sends the payload and a
+ * key only, as this command did before. Its send-to-acknowledgement latency is what any service writing this load to this
  * broker gets before doing anything else; its own CPU is what writing the load to Kafka costs, without
  * reading RTMP.
  *
@@ -56,6 +65,8 @@ public final class KafkaBaseline {
                 .declare("streams", "100", "how many streams' messages are sent")
                 .declare("bootstrap", "localhost:9092", "the Kafka broker")
                 .declare("topic", "sluice.bench.baseline", "the topic written to; made with 6 partitions if missing")
+                .declare("records", "contract", "contract: each record as the ingest writes it (its key and the media"
+                        + " contract's ten headers); bare: the payload and a key only")
                 .declare("linger", "3ms", "the producer's linger.ms (the ingest's default is 3ms)")
                 .declare("warmup", "20s", "time before measuring")
                 .declare("duration", "60s", "the measured window")
@@ -83,6 +94,12 @@ public final class KafkaBaseline {
         ProcessUsage self = ProcessUsage.of(ProcessHandle.current().pid());
         Optional<ProcessUsage> broker = options.has("broker-pid")
                 ? Optional.of(ProcessUsage.of(Long.parseLong(options.string("broker-pid")))) : Optional.empty();
+        List<SessionMediaRecords> sessions = sessions(streams);
+        boolean contract = switch (options.string("records")) {
+            case "contract" -> true;
+            case "bare" -> false;
+            default -> throw new IllegalArgumentException("--records is contract or bare, not " + options.string("records"));
+        };
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties())) {
             long start = System.nanoTime();
             long measureFrom = start + options.duration("warmup").toNanos();
@@ -106,7 +123,12 @@ public final class KafkaBaseline {
                 for (; sent < due; sent++) {
                     Clip.Tag tag = tags.get((int) ((sent / streams) % tags.size()));
                     long sentNanos = System.nanoTime();
-                    producer.send(new ProducerRecord<>(topic, "stream-" + (sent % streams), tag.body()), (metadata, error) -> {
+                    int stream = (int) (sent % streams);
+                    ProducerRecord<String, byte[]> record = contract
+                            ? onTopic(topic, sessions.get(stream).record(eventType(tag.type()), sent / streams + 1, tag.timestamp(),
+                                    Instant.now(), tag.body()))
+                            : new ProducerRecord<>(topic, "stream-" + stream, tag.body());
+                    producer.send(record, (metadata, error) -> {
                         if (error != null) {
                             failed.incrementAndGet();
                         } else {
@@ -130,6 +152,30 @@ public final class KafkaBaseline {
                     failed.get());
             return failed.get() > 0 ? 1 : 0;
         }
+    }
+
+    /** One session per stream, named as the ingest names them, with a source of this load generator's own. */
+    private static List<SessionMediaRecords> sessions(int streams) {
+        URI source = URI.create("/sluice/ingest/kafka-baseline");
+        List<SessionMediaRecords> sessions = new ArrayList<>(streams);
+        for (int i = 0; i < streams; i++) {
+            sessions.add(new SessionMediaRecords(source, String.format(Locale.ROOT, "ls_%032x", i),
+                    String.format(Locale.ROOT, "ss_%016x", i)));
+        }
+        return sessions;
+    }
+
+    /** The event the ingest makes of a tag (a clip's script tag is its onMetaData). */
+    private static EventType eventType(FlvTagType type) {
+        return switch (type) {
+            case AUDIO -> EventType.MEDIA_AUDIO;
+            case VIDEO -> EventType.MEDIA_VIDEO;
+            case SCRIPT_DATA -> EventType.MEDIA_METADATA;
+        };
+    }
+
+    private static ProducerRecord<String, byte[]> onTopic(String topic, ProducerRecord<String, byte[]> record) {
+        return new ProducerRecord<>(topic, null, record.key(), record.value(), record.headers());
     }
 
     private static double millis(Histogram histogram, double percentile) {
