@@ -122,8 +122,7 @@ public final class EventCodec {
         if (value == null) {
             return Optional.empty();
         }
-        Header contentType = record.headers().lastHeader(CONTENT_TYPE);
-        if (contentType == null || !new String(contentType.value(), StandardCharsets.UTF_8).startsWith("application/cloudevents")) {
+        if (!isStructured(record.headers())) {
             Header type = record.headers().lastHeader("ce_type");
             return type == null ? Optional.empty() : EventType.fromTypeName(new String(type.value(), StandardCharsets.UTF_8));
         }
@@ -152,11 +151,17 @@ public final class EventCodec {
             }
             return new DecodedEvent.Tombstone(key);
         }
-        Header contentType = headers.lastHeader(CONTENT_TYPE);
-        if (contentType != null && new String(contentType.value(), StandardCharsets.UTF_8).startsWith("application/cloudevents")) {
+        if (isStructured(headers)) {
             return fromStructured(readStructured(value));
         }
         return fromBinary(readBinary(headers, value));
+    }
+
+    /** Whether a record is in structured mode (the whole event JSON in the value), as its content-type says. */
+    private static boolean isStructured(Headers headers) {
+        Header contentType = headers.lastHeader(CONTENT_TYPE);
+        return contentType != null
+                && new String(contentType.value(), StandardCharsets.UTF_8).startsWith("application/cloudevents");
     }
 
     private static CloudEvent readStructured(byte[] value) {

@@ -24,13 +24,13 @@ public final class SessionMediaRecords {
 
     private static final Header SPEC_VERSION = header("ce_specversion", EventEnvelope.SPEC_VERSION);
     private static final Header CONTENT_TYPE = header(EventCodec.CONTENT_TYPE, EventCodec.MEDIA_CONTENT_TYPE);
+    private static final Map<EventType, Header> TYPES = typeHeaders();
 
     private final String streamId;
     private final String sessionId;
     private final Header source;
     private final Header subject;
     private final Header session;
-    private final Map<EventType, Header> types = new EnumMap<>(EventType.class);
 
     public SessionMediaRecords(URI source, String streamId, String sessionId) {
         this.streamId = streamId;
@@ -38,16 +38,11 @@ public final class SessionMediaRecords {
         this.source = header("ce_source", source.toString());
         this.subject = header("ce_subject", streamId);
         this.session = header("ce_" + EventCodec.SESSION_ID, sessionId);
-        for (EventType type : EventType.values()) {
-            if (type.isMedia()) {
-                types.put(type, header("ce_type", type.typeName()));
-            }
-        }
     }
 
     /** The record of the session's message number {@code sequence}, for the media topic, keyed by the stream. */
     public ProducerRecord<String, byte[]> record(EventType type, long sequence, long rtmpTimestamp, Instant time, byte[] payload) {
-        Header typeHeader = types.get(type);
+        Header typeHeader = TYPES.get(type);
         if (typeHeader == null) {
             throw new IllegalArgumentException(type + " is not a media event type");
         }
@@ -64,6 +59,16 @@ public final class SessionMediaRecords {
             CONTENT_TYPE,
         };
         return new ProducerRecord<>(Topics.MEDIA, null, streamId, payload, new RecordHeaders(headers));
+    }
+
+    private static Map<EventType, Header> typeHeaders() {
+        Map<EventType, Header> types = new EnumMap<>(EventType.class);
+        for (EventType type : EventType.values()) {
+            if (type.isMedia()) {
+                types.put(type, header("ce_type", type.typeName()));
+            }
+        }
+        return types;
     }
 
     private static Header header(String key, String value) {
