@@ -26,20 +26,22 @@ public final class AssignedConsumers {
     }
 
     /**
-     * A consumer that reads partitions it assigns itself, without a group or committed offsets, and does not
-     * wait long for a fetch to fill: changes must reach live sessions within a second. Its fetches are small
+     * A consumer that reads partitions it assigns itself, without a group or committed offsets, fetching at
+     * the given pace (changes that must reach live sessions within a second come back as soon as they
+     * land; see {@link FetchPace}). Its fetches are small
      * (Kafka's defaults allow 50 MB a fetch): the registry and session records are a few hundred bytes, and
      * reading a day of session history back at start must not swell the heap (a record larger than a fetch
      * still comes, alone).
      */
-    public static Properties properties(String bootstrapServers, String clientId) {
+    public static Properties properties(String bootstrapServers, String clientId, FetchPace pace) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) pace.maxWait().toMillis());
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, pace.minBytes());
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_PARTITION_FETCH_BYTES);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);

@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Follows every partition of one topic on a thread of its own, without a consumer group: each instance
- * needs all of it. Subclasses say where to start and what to do with each event; polls are short, so a
- * change reaches them well within a second.
+ * needs all of it. Subclasses say where to start, what to do with each event and how promptly the broker
+ * must answer ({@link FetchPace}); polls are short, so {@link #onPolled()} runs every 200 ms or so.
  *
  * <p>A failure (the broker refusing a request, a bug in an event handler) does not end the following: the
  * consumer is closed, and after a back-off a new one carries on from the first record not yet handled, so
@@ -40,6 +40,7 @@ public abstract class TopicFollower {
     private final String topic;
     private final String clientId;
     private final String bootstrapServers;
+    private final FetchPace pace;
     private final Counter restarts;
     /** The next offset to handle per partition; the following thread's own. */
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
@@ -51,10 +52,11 @@ public abstract class TopicFollower {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    protected TopicFollower(String topic, String clientId, String bootstrapServers, IngestMetrics metrics) {
+    protected TopicFollower(String topic, String clientId, String bootstrapServers, FetchPace pace, IngestMetrics metrics) {
         this.topic = topic;
         this.clientId = clientId;
         this.bootstrapServers = bootstrapServers;
+        this.pace = pace;
         this.restarts = metrics.followerRestarts(clientId);
     }
 
@@ -139,7 +141,7 @@ public abstract class TopicFollower {
     }
 
     private void follow() {
-        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(AssignedConsumers.properties(bootstrapServers, clientId))) {
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(AssignedConsumers.properties(bootstrapServers, clientId, pace))) {
             consumer = kafka;
             if (!running) {
                 return;

@@ -21,6 +21,14 @@ import java.util.function.Supplier;
 @Singleton
 public class IngestMetrics {
 
+    /**
+     * Bucket bounds every quarter of a millisecond from 1 to 10 ms, besides Micrometer's own (some 10 % apart):
+     * where the acknowledgement's median lies, so it can be read to within 0.25 ms. Percentiles come from the
+     * buckets (PromQL's {@code histogram_quantile}); computing them in the process as well cost a record
+     * into three more histograms on Kafka's thread for every message.
+     */
+    static final Duration[] FINE_ACK_BUCKETS = fineAckBuckets();
+
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> openConnections = new ConcurrentHashMap<>();
     private final AtomicInteger liveSessions = new AtomicInteger();
@@ -42,8 +50,8 @@ public class IngestMetrics {
                 .register(registry);
         this.ackLatency = Timer.builder("sluice.ingest.kafka.ack.latency")
                 .description("From reading a media message off the socket to Kafka acknowledging it")
-                .publishPercentiles(0.5, 0.99, 0.999)
                 .publishPercentileHistogram()
+                .serviceLevelObjectives(FINE_ACK_BUCKETS)
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
@@ -137,6 +145,14 @@ public class IngestMetrics {
      */
     public Counter followerRestarts(String follower) {
         return counter("sluice.ingest.follower.restarts", "follower", follower);
+    }
+
+    private static Duration[] fineAckBuckets() {
+        Duration[] bounds = new Duration[37];
+        for (int i = 0; i < bounds.length; i++) {
+            bounds[i] = Duration.ofNanos(1_000_000 + 250_000L * i);
+        }
+        return bounds;
     }
 
     private Counter counter(String name, String tag, String value) {

@@ -6,6 +6,7 @@ import io.sluice.events.DecodedEvent;
 import io.sluice.events.EventFormatException;
 import io.sluice.events.Topics;
 import io.sluice.events.data.StreamKeyEntry;
+import io.sluice.ingest.kafka.FetchPace;
 import io.sluice.ingest.kafka.TopicFollower;
 import io.sluice.ingest.metrics.IngestMetrics;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +36,8 @@ public class RegistryConsumer extends TopicFollower {
 
     RegistryConsumer(StreamKeyRegistry registry, IngestMetrics metrics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        super(Topics.STREAM_KEYS, "ingest-registry", bootstrapServers, metrics);
+        // A change of a key must reach its live session within a second.
+        super(Topics.STREAM_KEYS, "ingest-registry", bootstrapServers, FetchPace.prompt(), metrics);
         this.registry = registry;
         this.metrics = metrics;
     }

@@ -14,10 +14,12 @@ import io.sluice.events.data.SessionStats;
 import io.sluice.ingest.config.IngestConfig;
 import io.sluice.ingest.config.InstanceId;
 import io.sluice.ingest.kafka.SessionEventSender;
+import io.sluice.ingest.kafka.FetchPace;
 import io.sluice.ingest.kafka.TopicFollower;
 import io.sluice.ingest.metrics.IngestMetrics;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -85,7 +87,8 @@ public class LostSessionSweeper extends TopicFollower {
 
     LostSessionSweeper(IngestConfig config, InstanceId instanceId, SessionEventSender sender, IngestMetrics metrics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        super(Topics.SESSIONS, "ingest-lost-sessions", bootstrapServers, metrics);
+        // Sessions are lost after several stats intervals without a word: half a second late is nothing.
+        super(Topics.SESSIONS, "ingest-lost-sessions", bootstrapServers, FetchPace.gathered(Duration.ofMillis(500)), metrics);
         this.config = config;
         this.instanceId = instanceId.value();
         this.sender = sender;

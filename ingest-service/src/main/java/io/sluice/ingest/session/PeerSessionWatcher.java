@@ -9,10 +9,12 @@ import io.sluice.events.EventType;
 import io.sluice.events.Topics;
 import io.sluice.events.data.SessionStarted;
 import io.sluice.ingest.config.InstanceId;
+import io.sluice.ingest.kafka.FetchPace;
 import io.sluice.ingest.kafka.TopicFollower;
 import io.sluice.ingest.metrics.IngestMetrics;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,12 +31,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class PeerSessionWatcher extends TopicFollower {
 
+    /** How late, at most, a takeover by another instance is heard of, besides the broker's own delay. */
+    static final Duration PEER_START_WAIT = Duration.ofMillis(200);
+
     private final LiveSessions liveSessions;
     private final String instanceId;
 
     PeerSessionWatcher(LiveSessions liveSessions, InstanceId instanceId, IngestMetrics metrics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        super(Topics.SESSIONS, "ingest-peer-sessions", bootstrapServers, metrics);
+        // Every live stream's stats would wake it several times a second; a peer's start can wait 200 ms.
+        super(Topics.SESSIONS, "ingest-peer-sessions", bootstrapServers, FetchPace.gathered(PEER_START_WAIT), metrics);
         this.liveSessions = liveSessions;
         this.instanceId = instanceId.value();
     }

@@ -2,6 +2,8 @@ package io.sluice.ingest.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -51,6 +53,16 @@ public final class Metrics {
             }
         });
         return since;
+    }
+
+    /** The upper bounds ({@code le}) of a histogram's buckets, {@code +Inf} left out. */
+    public static List<Double> bucketBounds(String bucketSeries) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(bucketSeries) + "\\{[^}]*le=\"([0-9.eE+-]+)\"").matcher(body());
+        List<Double> bounds = new ArrayList<>();
+        while (m.find()) {
+            bounds.add(Double.parseDouble(m.group(1)));
+        }
+        return bounds;
     }
 
     public static double refusals(String reason) {

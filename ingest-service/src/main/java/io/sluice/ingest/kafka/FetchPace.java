@@ -1,0 +1,30 @@
+package io.sluice.ingest.kafka;
+
+import java.time.Duration;
+
+/**
+ * How a follower's consumer asks the broker for records: a fetch is answered once it holds {@code minBytes}
+ * or once it has waited {@code maxWait}, whichever comes first.
+ *
+ * <p>Every answer costs a request, a response and a poll on both sides. A topic that gets a few records a
+ * second (the sessions topic: a {@code session.stats} every few seconds from each live stream) would
+ * otherwise be fetched once per record, and an idle one every few milliseconds of {@code maxWait}.
+ */
+public record FetchPace(Duration maxWait, int minBytes) {
+
+    /** Enough of the sessions topic's records (a few hundred bytes each) that a busy topic answers rarely. */
+    static final int GATHERED_BYTES = 64 * 1024;
+
+    /**
+     * A record comes back as soon as it lands (the broker answers a waiting fetch on the first byte), and an
+     * idle topic is asked twice a second: for changes that must reach live sessions at once.
+     */
+    public static FetchPace prompt() {
+        return new FetchPace(Duration.ofMillis(500), 1);
+    }
+
+    /** Records come back in batches, at most {@code maxWait} after they land: for what can wait that long. */
+    public static FetchPace gathered(Duration maxWait) {
+        return new FetchPace(maxWait, GATHERED_BYTES);
+    }
+}
