@@ -7,8 +7,8 @@ import java.time.Duration;
  * or once it has waited {@code maxWait}, whichever comes first.
  *
  * <p>Every answer costs a request, a response and a poll on both sides. A topic that gets a few records a
- * second (the sessions topic: a {@code session.stats} every few seconds from each live stream) would
- * otherwise be fetched once per record, and an idle one every few milliseconds of {@code maxWait}.
+ * second (the sessions topic: a {@code session.stats} every few seconds from each live stream) is answered
+ * once per record when any byte will do, and an idle topic once every {@code maxWait}.
  */
 public record FetchPace(Duration maxWait, int minBytes) {
 
