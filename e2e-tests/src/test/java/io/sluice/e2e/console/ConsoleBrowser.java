@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,6 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Keycloak's own login page. One per test: each starts with no cookies.
  */
 final class ConsoleBrowser implements AutoCloseable {
+
+    /** Long enough for a panel's refresh to settle; a read that takes longer is a failure of the page. */
+    private static final Duration READ_WITHIN = Duration.ofSeconds(5);
 
     private final ChromeDriver driver;
     private final String consoleUrl;
@@ -85,9 +89,24 @@ final class ConsoleBrowser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** Waits for a condition the page reaches by itself (its panels refresh every few seconds). */
+    /**
+     * Waits for a condition the page reaches by itself. Its panels refresh every few seconds and replace their
+     * content when it changed, so an element found in one poll can be gone when it is read: that poll is
+     * retried rather than failed.
+     */
     <T> T await(Duration within, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, within, Duration.ofMillis(250)).until(condition);
+        return new WebDriverWait(driver, within, Duration.ofMillis(250))
+                .ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /** The text of an element in a refreshing panel, read again if the panel replaced it meanwhile. */
+    String text(String id) {
+        return await(READ_WITHIN, d -> find(id).getText());
+    }
+
+    /** An attribute of an element in a refreshing panel, read again if the panel replaced it meanwhile. */
+    String attribute(String id, String name) {
+        return await(READ_WITHIN, d -> find(id).getAttribute(name));
     }
 
     /** The player's position, in seconds. */

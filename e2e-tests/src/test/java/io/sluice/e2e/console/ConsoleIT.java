@@ -82,13 +82,13 @@ class ConsoleIT {
 
             try (NginxRtmpTarget nginx = NginxRtmpTarget.rtmp(folder.resolve("nginx"));
                     Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), server + "/" + key)) {
-                browser.await(LIVE_WITHIN, d -> "active".equals(browser.find("stream-status").getAttribute("data-status")));
+                browser.await(LIVE_WITHIN, d -> "active".equals(browser.attribute("stream-status", "data-status")));
                 browser.awaitPlaying(LIVE_WITHIN, 2.0);
                 assertThat((String) browser.script("return document.getElementById('player').src;"))
                         .as("played by hls.js through Media Source Extensions").startsWith("blob:");
-                browser.await(LIVE_WITHIN, d -> browser.find("stat-resolution").getText().equals("320 × 240"));
-                assertThat(browser.find("stat-protocol").getText()).startsWith("RTMPS over TLSv1.");
-                assertThat(browser.find("stat-codecs").getText()).startsWith("avc1, mp4a");
+                browser.await(LIVE_WITHIN, d -> browser.text("stat-resolution").equals("320 × 240"));
+                assertThat(browser.text("stat-protocol")).startsWith("RTMPS over TLSv1.");
+                assertThat(browser.text("stat-codecs")).startsWith("avc1, mp4a");
 
                 browser.find("target-url").sendKeys(nginx.rtmpUrl());
                 browser.find("target-key").sendKeys("console-target-key-" + id);
@@ -104,10 +104,14 @@ class ConsoleIT {
             }
 
             browser.await(RECORDING_WITHIN, d -> !browser.all("#recordings-panel tr[data-recording-status=ready]").isEmpty());
-            assertThat(browser.find("stream-status").getAttribute("data-status")).isEqualTo("idle");
-            WebElement row = browser.all("#recordings-panel tr[data-recording-status=ready]").getFirst();
-            String download = row.findElement(By.linkText("Download MP4")).getAttribute("href");
-            row.findElement(By.cssSelector("button.play")).click();
+            assertThat(browser.attribute("stream-status", "data-status")).isEqualTo("idle");
+            String ready = "#recordings-panel tr[data-recording-status=ready]";
+            String download = browser.await(Duration.ofSeconds(10), d -> browser.all(ready).getFirst()
+                    .findElement(By.linkText("Download MP4")).getAttribute("href"));
+            browser.await(Duration.ofSeconds(10), d -> {
+                browser.all(ready).getFirst().findElement(By.cssSelector("button.play")).click();
+                return true;
+            });
             browser.awaitPlaying(LIVE_WITHIN, 1.0);
             Object mp4 = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
@@ -145,7 +149,7 @@ class ConsoleIT {
             browser.find("disable").click();
             browser.await(Duration.ofSeconds(5), ExpectedConditions.alertIsPresent()).accept();
             browser.await(Duration.ofSeconds(10), d -> browser.present("enable"));
-            assertThat(browser.find("stream-status").getAttribute("data-status")).isEqualTo("disabled");
+            assertThat(browser.attribute("stream-status", "data-status")).isEqualTo("disabled");
             browser.find("enable").click();
             browser.await(Duration.ofSeconds(10), d -> browser.present("disable"));
         }
@@ -198,7 +202,7 @@ class ConsoleIT {
             browser.go("/streams/" + id);
             assertThat(browser.find("simulcast-unavailable").getText()).startsWith("Simulcast unavailable")
                     .contains("simulcast-service cannot be reached");
-            assertThat(browser.find("stream-status").getAttribute("data-status")).isEqualTo("idle");
+            assertThat(browser.attribute("stream-status", "data-status")).isEqualTo("idle");
             assertThat(browser.present("recordings-unavailable")).isFalse();
         } finally {
             simulcast.up();
@@ -210,7 +214,8 @@ class ConsoleIT {
         Map<String, String> stream = createStreamWithKey(DemoUser.ALICE, "Console list");
         try (ConsoleBrowser browser = ConsoleBrowser.open(consoleUrl).signIn(DemoUser.ALICE)) {
             String status = "tr[data-stream-id='" + stream.get("id") + "'] [data-status]";
-            assertThat(browser.all(status).getFirst().getAttribute("data-status")).isEqualTo("idle");
+            String listed = browser.await(Duration.ofSeconds(5), d -> browser.all(status).getFirst().getAttribute("data-status"));
+            assertThat(listed).isEqualTo("idle");
             try (Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), stream.get("server") + "/" + stream.get("key"))) {
                 browser.await(LIVE_WITHIN, d -> "active".equals(browser.all(status).getFirst().getAttribute("data-status")));
                 browser.screenshot("streams", 1280, 900);
