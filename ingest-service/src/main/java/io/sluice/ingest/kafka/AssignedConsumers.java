@@ -18,8 +18,8 @@ import org.jboss.logging.Logger;
 public final class AssignedConsumers {
 
     private static final Logger LOG = Logger.getLogger(AssignedConsumers.class);
-    static final int FETCH_MAX_BYTES = 1024 * 1024;
-    static final int MAX_PARTITION_FETCH_BYTES = 256 * 1024;
+    static final int FETCH_MAX_BYTES = 256 * 1024;
+    static final int MAX_PARTITION_FETCH_BYTES = 64 * 1024;
     static final int MAX_POLL_RECORDS = 500;
 
     private AssignedConsumers() {
@@ -31,7 +31,10 @@ public final class AssignedConsumers {
      * land; see {@link FetchPace}). Its fetches are small
      * (Kafka's defaults allow 50 MB a fetch): the registry and session records are a few hundred bytes, and
      * reading a day of session history back at start must not swell the heap (a record larger than a fetch
-     * still comes, alone).
+     * still comes, alone). A fetch of at most 256 KiB also fits, with the one the consumer has in flight, in
+     * the services' small young generation's survivor space: with 1 MiB fetches, those alive at each young
+     * collection of a start-up sweep were promoted and stayed, some 7 MB of garbage in the old generation
+     * after ten minutes of history (docs/benchmarks.md).
      */
     public static Properties properties(String bootstrapServers, String clientId, FetchPace pace) {
         Properties props = new Properties();
