@@ -18,9 +18,9 @@ import org.jboss.logging.Logger;
 public final class AssignedConsumers {
 
     private static final Logger LOG = Logger.getLogger(AssignedConsumers.class);
-    static final int FETCH_MAX_BYTES = 256 * 1024;
-    static final int MAX_PARTITION_FETCH_BYTES = 64 * 1024;
-    static final int MAX_POLL_RECORDS = 500;
+    static final int FETCH_MAX_BYTES = 128 * 1024;
+    static final int MAX_PARTITION_FETCH_BYTES = 32 * 1024;
+    static final int MAX_POLL_RECORDS = 100;
 
     private AssignedConsumers() {
     }
@@ -31,10 +31,10 @@ public final class AssignedConsumers {
      * land; see {@link FetchPace}). Its fetches are small
      * (Kafka's defaults allow 50 MB a fetch): the registry and session records are a few hundred bytes, and
      * reading a day of session history back at start must not swell the heap (a record larger than a fetch
-     * still comes, alone). A fetch of at most 256 KiB also fits, with the one the consumer has in flight, in
-     * the services' small young generation's survivor space: with 1 MiB fetches, those alive at each young
-     * collection of a start-up sweep were promoted and stayed, some 7 MB of garbage in the old generation
-     * after ten minutes of history (docs/benchmarks.md).
+     * still comes, alone). What a start-up sweep holds at a young collection (the fetch being read, the one
+     * in flight, the records of one poll) also fits in the services' small survivor space: with 1 MiB fetches
+     * and 500 records a poll it did not, and what was alive at each collection was promoted and stayed, some
+     * 11 MB of garbage in the old generation after ten minutes of history (docs/benchmarks.md).
      */
     public static Properties properties(String bootstrapServers, String clientId, FetchPace pace) {
         Properties props = new Properties();

@@ -57,7 +57,10 @@ public final class SessionHistory {
                 .declare("session", "60m", "how long each session lasts before the next one of its stream starts")
                 .declare("stats-every", "5s", "the stats interval (the ingest's default is 5s)")
                 .declare("instance", "ingest-local", "the ingest instance id the events come from (the local stack's own)")
-                .declare("tenant", "bench", "the tenant of the streams");
+                .declare("tenant", "bench", "the tenant of the streams")
+                .declare("batch-bytes", "16384", "the producer's batch size: an ingest's stats come every few "
+                        + "seconds, so its batches hold a few records each; larger batches pack the history as no "
+                        + "ingest writes it (up to a batch a fetch, whatever the consumer's fetch size)");
     }
 
     /** Writes the history; the exit status (1 when any record was refused). */
@@ -159,7 +162,7 @@ public final class SessionHistory {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, options.integer("batch-bytes", 1024, 16 << 20));
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
         return props;
     }
