@@ -214,7 +214,8 @@ class ConsoleIT {
         Map<String, String> stream = createStreamWithKey(DemoUser.ALICE, "Console list");
         try (ConsoleBrowser browser = ConsoleBrowser.open(consoleUrl).signIn(DemoUser.ALICE)) {
             String status = "tr[data-stream-id='" + stream.get("id") + "'] [data-status]";
-            String listed = browser.await(Duration.ofSeconds(5), d -> browser.all(status).getFirst().getAttribute("data-status"));
+            String listed = browser.await(Duration.ofSeconds(5),
+                    d -> browser.all(status).getFirst().getAttribute("data-status"));
             assertThat(listed).isEqualTo("idle");
             try (Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), stream.get("server") + "/" + stream.get("key"))) {
                 browser.await(LIVE_WITHIN, d -> "active".equals(browser.all(status).getFirst().getAttribute("data-status")));

@@ -14,15 +14,16 @@ import java.io.UncheckedIOException;
  * The admin API's OpenAPI document at {@code /q/openapi}: YAML, or JSON with {@code ?format=json} or
  * {@code Accept: application/json}.
  *
- * <p>The build writes the document from this package's annotations (its {@code package-info} and the resources;
- * SmallRye OpenAPI's Maven plugin, into this package's resources), and the service serves those bytes. Building it at every start
- * instead, as Quarkus's OpenAPI extension does, loaded some 600 classes and cost about 4 MB of an idle
- * ingest's resident memory (docs/benchmarks.md) for a document that cannot change after the build.
+ * <p>The build writes the document from this package's annotations (its {@code package-info} and the
+ * resources) with SmallRye OpenAPI's Maven plugin, into this package's resources, and the service serves those
+ * bytes. Building it at every start instead, as Quarkus's OpenAPI extension does, loaded some 600 classes and
+ * cost about 4 MB of an idle ingest's resident memory (docs/benchmarks.md) for a document that cannot change
+ * after the build.
  */
 @Singleton
 public class AdminApiDocument {
 
-    static final String PATH = "/q/openapi";
+    private static final String PATH = "/q/openapi";
     private static final String YAML = "application/yaml;charset=UTF-8";
     private static final String JSON = "application/json;charset=UTF-8";
 

@@ -1,6 +1,7 @@
 /**
  * The admin API, for operators: the sessions live on an instance, and ending one. Its OpenAPI document is
- * written by the build from the annotations here and on the resources ({@link io.sluice.ingest.admin.AdminApiDocument}).
+ * written by the build from the annotations here and on the resources, and served by
+ * {@link io.sluice.ingest.admin.AdminApiDocument}.
  */
 @OpenAPIDefinition(
         info = @Info(title = "Sluice ingest admin API", version = "1",
