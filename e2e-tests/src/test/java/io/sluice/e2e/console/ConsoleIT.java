@@ -82,11 +82,11 @@ class ConsoleIT {
 
             try (NginxRtmpTarget nginx = NginxRtmpTarget.rtmp(folder.resolve("nginx"));
                     Ffmpeg ffmpeg = Ffmpeg.publishLive(TestMedia.testsrcClip(), server + "/" + key)) {
-                browser.await(LIVE_WITHIN, d -> "active".equals(browser.attribute("stream-status", "data-status")));
+                browser.await(LIVE_WITHIN, d -> "active".equals(browser.find("stream-status").getAttribute("data-status")));
                 browser.awaitPlaying(LIVE_WITHIN, 2.0);
                 assertThat((String) browser.script("return document.getElementById('player').src;"))
                         .as("played by hls.js through Media Source Extensions").startsWith("blob:");
-                browser.await(LIVE_WITHIN, d -> browser.text("stat-resolution").equals("320 × 240"));
+                browser.await(LIVE_WITHIN, d -> browser.find("stat-resolution").getText().equals("320 × 240"));
                 assertThat(browser.text("stat-protocol")).startsWith("RTMPS over TLSv1.");
                 assertThat(browser.text("stat-codecs")).startsWith("avc1, mp4a");
 

@@ -35,8 +35,8 @@ public class AdminApiDocument {
     }
 
     private void answer(RoutingContext request) {
-        boolean asJson = "json".equalsIgnoreCase(request.queryParams().get("format"))
-                || (request.queryParams().get("format") == null && accepts(request, "application/json"));
+        String format = request.queryParams().get("format");
+        boolean asJson = format == null ? accepts(request, "application/json") : "json".equalsIgnoreCase(format);
         request.response().putHeader(HttpHeaders.CONTENT_TYPE, asJson ? JSON : YAML).end(asJson ? json : yaml);
     }
 
