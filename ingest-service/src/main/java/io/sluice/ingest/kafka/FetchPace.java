@@ -12,8 +12,13 @@ import java.time.Duration;
  */
 public record FetchPace(Duration maxWait, int minBytes) {
 
-    /** Enough of the sessions topic's records (a few hundred bytes each) that a busy topic answers rarely. */
-    static final int GATHERED_BYTES = 64 * 1024;
+    /**
+     * Enough of the sessions topic's records (a few hundred bytes each) that a busy topic answers rarely, and
+     * no more than one partition's share of a fetch: the broker counts at most that share of each partition
+     * towards the bytes a fetch waits for, so with more, a backlog left in one partition (the end of a history
+     * being read back) would be answered only once the wait was over, a share at a time.
+     */
+    static final int GATHERED_BYTES = AssignedConsumers.MAX_PARTITION_FETCH_BYTES;
 
     /**
      * A record comes back as soon as it lands (the broker answers a waiting fetch on the first byte), and an

@@ -22,8 +22,17 @@ class AssignedConsumersTest {
         Properties props = AssignedConsumers.properties("localhost:9092", "ingest-peer-sessions",
                 FetchPace.gathered(Duration.ofMillis(200)));
 
-        assertThat(props).containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024)
+        assertThat(props).containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 32 * 1024)
                 .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 200);
+    }
+
+    @Test
+    void aGatheredFetchNeverWaitsForMoreThanOnePartitionMayAnswer() {
+        Properties props = AssignedConsumers.properties("localhost:9092", "ingest-lost-sessions",
+                FetchPace.gathered(Duration.ofMillis(500)));
+
+        assertThat((int) props.get(ConsumerConfig.FETCH_MIN_BYTES_CONFIG))
+                .isLessThanOrEqualTo((int) props.get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG));
     }
 
     @Test
