@@ -56,9 +56,9 @@ class FollowerBacklogTest {
     void aBacklogInOnePartitionIsReadWithoutWaitingOutThePaceForEachFetch() throws Exception {
         writeBacklog();
         int shares = RECORDS * RECORD_BYTES / AssignedConsumers.MAX_PARTITION_FETCH_BYTES;
-        // Paced, the backlog would take a wait per partition's share of a fetch: 20 waits of 3 s.
         Duration bound = PACE.multipliedBy(3);
-        assertThat(PACE.multipliedBy(shares)).isGreaterThan(bound.multipliedBy(5));
+        assertThat(PACE.multipliedBy(shares)).as("paced, the backlog would take a wait per partition's share of a fetch")
+                .isGreaterThan(bound.multipliedBy(5));
 
         reader = new BacklogReader(topic, bootstrapServers);
         reader.startFollowing();
