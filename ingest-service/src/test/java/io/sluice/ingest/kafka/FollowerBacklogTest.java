@@ -57,7 +57,8 @@ class FollowerBacklogTest {
         writeBacklog();
         int shares = RECORDS * RECORD_BYTES / AssignedConsumers.MAX_PARTITION_FETCH_BYTES;
         Duration bound = PACE.multipliedBy(3);
-        assertThat(PACE.multipliedBy(shares)).as("paced, the backlog would take a wait per partition's share of a fetch")
+        assertThat(PACE.multipliedBy(shares))
+                .as("paced, the backlog would take a wait per partition's share of a fetch")
                 .isGreaterThan(bound.multipliedBy(5));
 
         reader = new BacklogReader(topic, bootstrapServers);
