@@ -243,6 +243,7 @@ class RecordingIT {
         JsonPath stream = createStream(0);
         String url = stream.getString("ingest.rtmp_url") + "/" + stream.getString("stream_key");
         List<FlvTag> tags = flvTags(TestMedia.file(file));
+        awaitKeyOnRegistry(stream.getString("id"));
         try (MediaLog media = new MediaLog(stream.getString("id"));
                 RawRtmpClient client = RawRtmpClient.connect(url, "127.0.0.1",
                         new EnhancedCapabilities(fourCcs, Map.of(), Map.of(), 0))) {
@@ -297,6 +298,18 @@ class RecordingIT {
         return given().baseUri(auth.url()).auth().oauth2(DemoUser.ALICE.accessToken()).contentType("application/json")
                 .body("{\"name\":\"recording test\",\"reconnect_window_seconds\":" + reconnectWindowSeconds + "}")
                 .when().post("/v1/live-streams").then().statusCode(201).extract().jsonPath();
+    }
+
+    /**
+     * The API answers once the new key is stored; it reaches the ingest through the registry topic a moment
+     * later. This client publishes within milliseconds of that answer (ffmpeg takes longer to start), so it
+     * waits until the key is on the topic the ingest follows: a failed attempt would count towards the
+     * lockout of this address.
+     */
+    private static void awaitKeyOnRegistry(String streamId) {
+        try (MediaLog registry = MediaLog.fromBeginning(Topics.STREAM_KEYS, streamId)) {
+            registry.awaitEvent(event -> true, WITHIN);
+        }
     }
 
     private static JsonPath recordings(String streamId) {
