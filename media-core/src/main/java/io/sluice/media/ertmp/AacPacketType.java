@@ -7,6 +7,9 @@ public enum AacPacketType {
     SEQUENCE_HEADER(0),
     RAW(1);
 
+    /** The constants, made once: {@code values()} copies them on every call, and this is read per message. */
+    private static final AacPacketType[] VALUES = values();
+
     private final int code;
 
     AacPacketType(int code) {
@@ -20,7 +23,7 @@ public enum AacPacketType {
 
     /** The constant for a wire value; anything else is malformed input. */
     public static AacPacketType of(int code) {
-        for (AacPacketType value : values()) {
+        for (AacPacketType value : VALUES) {
             if (value.code == code) {
                 return value;
             }

@@ -11,6 +11,9 @@ public enum AudioChannelOrder {
     /** An explicit speaker (AudioChannel) per channel. */
     CUSTOM(2);
 
+    /** The constants, made once: {@code values()} copies them on every call, and this is read per message. */
+    private static final AudioChannelOrder[] VALUES = values();
+
     private final int code;
 
     AudioChannelOrder(int code) {
@@ -24,7 +27,7 @@ public enum AudioChannelOrder {
 
     /** The constant for a wire value; anything else is malformed input. */
     public static AudioChannelOrder of(int code) {
-        for (AudioChannelOrder value : values()) {
+        for (AudioChannelOrder value : VALUES) {
             if (value.code == code) {
                 return value;
             }

@@ -11,6 +11,9 @@ public enum AudioFourCc {
     FLAC("fLaC"),
     AAC("mp4a");
 
+    /** The constants, made once: {@code values()} copies them on every call, and this is read per message. */
+    private static final AudioFourCc[] VALUES = values();
+
     private final String code;
     private final int value;
 
@@ -31,7 +34,7 @@ public enum AudioFourCc {
 
     /** The codec for a wire value. */
     public static AudioFourCc of(int value) {
-        for (AudioFourCc fourCc : values()) {
+        for (AudioFourCc fourCc : VALUES) {
             if (fourCc.value == value) {
                 return fourCc;
             }

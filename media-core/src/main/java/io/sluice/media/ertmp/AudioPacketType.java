@@ -13,6 +13,9 @@ public enum AudioPacketType {
     /** Modifier/extension: a ModEx entry follows, then the real packet type. */
     MOD_EX(7);
 
+    /** The constants, made once: {@code values()} copies them on every call, and this is read per message. */
+    private static final AudioPacketType[] VALUES = values();
+
     private final int code;
 
     AudioPacketType(int code) {
@@ -26,7 +29,7 @@ public enum AudioPacketType {
 
     /** The constant for a wire value; anything else is malformed input. */
     public static AudioPacketType of(int code) {
-        for (AudioPacketType value : values()) {
+        for (AudioPacketType value : VALUES) {
             if (value.code == code) {
                 return value;
             }

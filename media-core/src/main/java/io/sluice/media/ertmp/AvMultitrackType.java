@@ -11,6 +11,9 @@ public enum AvMultitrackType {
     /** Several tracks, each with its own FourCC. */
     MANY_TRACKS_MANY_CODECS(2);
 
+    /** The constants, made once: {@code values()} copies them on every call, and this is read per message. */
+    private static final AvMultitrackType[] VALUES = values();
+
     private final int code;
 
     AvMultitrackType(int code) {
@@ -24,7 +27,7 @@ public enum AvMultitrackType {
 
     /** The constant for a wire value; anything else is malformed input. */
     public static AvMultitrackType of(int code) {
-        for (AvMultitrackType value : values()) {
+        for (AvMultitrackType value : VALUES) {
             if (value.code == code) {
                 return value;
             }

@@ -8,6 +8,9 @@ public enum AvcPacketType {
     NALU(1),
     END_OF_SEQUENCE(2);
 
+    /** The constants, made once: {@code values()} copies them on every call, and this is read per message. */
+    private static final AvcPacketType[] VALUES = values();
+
     private final int code;
 
     AvcPacketType(int code) {
@@ -21,7 +24,7 @@ public enum AvcPacketType {
 
     /** The constant for a wire value; anything else is malformed input. */
     public static AvcPacketType of(int code) {
-        for (AvcPacketType value : values()) {
+        for (AvcPacketType value : VALUES) {
             if (value.code == code) {
                 return value;
             }

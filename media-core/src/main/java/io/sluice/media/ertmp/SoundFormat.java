@@ -18,6 +18,9 @@ public enum SoundFormat {
     MP3_8KHZ(14),
     DEVICE_SPECIFIC(15);
 
+    /** The constants, made once: {@code values()} copies them on every call, and this is read per message. */
+    private static final SoundFormat[] VALUES = values();
+
     private final int code;
 
     SoundFormat(int code) {
@@ -31,7 +34,7 @@ public enum SoundFormat {
 
     /** The constant for a wire value; anything else is malformed input. */
     public static SoundFormat of(int code) {
-        for (SoundFormat value : values()) {
+        for (SoundFormat value : VALUES) {
             if (value.code == code) {
                 return value;
             }

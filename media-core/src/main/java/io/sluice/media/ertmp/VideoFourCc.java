@@ -11,6 +11,9 @@ public enum VideoFourCc {
     HEVC("hvc1", true),
     VVC("vvc1", true);
 
+    /** The constants, made once: {@code values()} copies them on every call, and this is read per message. */
+    private static final VideoFourCc[] VALUES = values();
+
     private final String code;
     private final int value;
     private final boolean compositionTime;
@@ -38,7 +41,7 @@ public enum VideoFourCc {
 
     /** The codec for a wire value. */
     public static VideoFourCc of(int value) {
-        for (VideoFourCc fourCc : values()) {
+        for (VideoFourCc fourCc : VALUES) {
             if (fourCc.value == value) {
                 return fourCc;
             }

@@ -15,6 +15,9 @@ public enum VideoFrameType {
     /** A video info/command frame: no video data, a command byte instead (unless the packet is Metadata). */
     COMMAND(5);
 
+    /** The constants, made once: {@code values()} copies them on every call, and this is read per message. */
+    private static final VideoFrameType[] VALUES = values();
+
     private final int code;
 
     VideoFrameType(int code) {
@@ -28,7 +31,7 @@ public enum VideoFrameType {
 
     /** The constant for a wire value; anything else is malformed input. */
     public static VideoFrameType of(int code) {
-        for (VideoFrameType value : values()) {
+        for (VideoFrameType value : VALUES) {
             if (value.code == code) {
                 return value;
             }

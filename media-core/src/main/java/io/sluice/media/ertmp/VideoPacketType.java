@@ -16,6 +16,9 @@ public enum VideoPacketType {
     /** Modifier/extension: a ModEx entry follows, then the real packet type. */
     MOD_EX(7);
 
+    /** The constants, made once: {@code values()} copies them on every call, and this is read per message. */
+    private static final VideoPacketType[] VALUES = values();
+
     private final int code;
 
     VideoPacketType(int code) {
@@ -29,7 +32,7 @@ public enum VideoPacketType {
 
     /** The constant for a wire value; anything else is malformed input. */
     public static VideoPacketType of(int code) {
-        for (VideoPacketType value : values()) {
+        for (VideoPacketType value : VALUES) {
             if (value.code == code) {
                 return value;
             }
