@@ -65,6 +65,7 @@ public final class IngestConnection {
     private final String clientIp;
     private final String tlsVersion;
     private final RtmpServerSession rtmp;
+    private final SocketInput input;
     private final SocketFlowControl flow;
     private final ReplyWriter replies;
     /** Set by the first media record Kafka gave up on: one failure ends the session, the others are its echo. */
@@ -118,7 +119,8 @@ public final class IngestConnection {
         this.clientIp = client.host();
         this.tlsVersion = socket.isSsl() && socket.sslSession() != null ? socket.sslSession().getProtocol() : null;
         this.rtmp = new RtmpServerSession(services.rtmpConfig(protocol), services.memoryBudget());
-        this.flow = new SocketFlowControl(socket, clientAddress, context, services.budget(), services.metrics(),
+        this.input = new SocketInput(socket);
+        this.flow = new SocketFlowControl(input, clientAddress, context, services.budget(), services.metrics(),
                 config.kafka().maxInFlightBytesPerSession(), now -> limits.mediaArrived(now));
         this.replies = new ReplyWriter(socket, flow, services.memoryBudget(), config.limits().maxPendingReplyBytes());
     }
@@ -133,14 +135,19 @@ public final class IngestConnection {
         IngestConnection connection = new IngestConnection(services, socket, context, protocol, client);
         connection.start();
         if (alreadyRead.length() > 0) {
-            connection.onData(alreadyRead);
+            connection.onRead(alreadyRead.getByteBuf());
         }
-        socket.resume();
+        if (!connection.flow.paused()) {
+            connection.input.resume();
+        }
         return connection;
     }
 
     private void start() {
-        socket.handler(this::onData);
+        input.start(this::onRead);
+        // Reads Vert.x queued before the connection was opened (none when it is opened right after the accept,
+        // the TLS handshake or the PROXY header, as it is) would come through the socket's own handler.
+        socket.handler(data -> onRead(data.getByteBuf()));
         // The end comes after every byte read before it, also those queued while the socket was paused;
         // the close handler would come at once and cut them off.
         socket.endHandler(v -> onSocketClosed());
@@ -159,19 +166,24 @@ public final class IngestConnection {
 
     // ---- input -------------------------------------------------------------------------------------
 
-    private void onData(Buffer data) {
+    /** What one read brought; the buffer is Netty's, and only lent for this call. */
+    private void onRead(ByteBuf data) {
         if (finished) {
             return;
         }
         long now = System.nanoTime();
+        int length = data.readableBytes();
         lastReadNanos = now;
-        services.metrics().bytesIn(protocol, data.length());
+        services.metrics().bytesIn(protocol, length);
         if (stats != null) {
-            stats.onBytes(now, data.length());
+            stats.onBytes(now, length);
         }
-        ByteBuf buf = data.getByteBuf();
-        for (ByteBuffer part : buf.nioBuffers()) {
-            rtmp.feed(part);
+        if (data.nioBufferCount() == 1) {
+            rtmp.feed(data.internalNioBuffer(data.readerIndex(), length));
+        } else {
+            for (ByteBuffer part : data.nioBuffers()) {
+                rtmp.feed(part);
+            }
         }
         handleEvents(now);
         flushOutput();
@@ -559,10 +571,9 @@ public final class IngestConnection {
      */
     private void lingerUntilTheClientCloses() {
         lingering = true;
-        socket.handler(data -> {
-            // The session is over: whatever still comes is not media of it.
-        });
-        socket.resume();
+        // The session is over: whatever still comes is not media of it.
+        input.discard();
+        input.resume();
         long waitMs = Math.max(1, config.limits().closeWait().toMillis());
         context.owner().setTimer(waitMs, id -> closeSocket());
     }
@@ -572,6 +583,7 @@ public final class IngestConnection {
             return;
         }
         socketClosed = true;
+        input.discard();
         socket.end().onComplete(v -> socket.close());
         services.connectionClosed(this);
     }

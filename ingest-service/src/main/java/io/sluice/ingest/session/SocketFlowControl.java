@@ -3,7 +3,6 @@ package io.sluice.ingest.session;
 import io.sluice.ingest.kafka.InFlightBudget;
 import io.sluice.ingest.metrics.IngestMetrics;
 import io.vertx.core.Context;
-import io.vertx.core.net.NetSocket;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -30,7 +29,7 @@ final class SocketFlowControl {
 
     private static final Logger LOG = Logger.getLogger(SocketFlowControl.class);
 
-    private final NetSocket socket;
+    private final SocketInput input;
     private final String clientAddress;
     private final Context context;
     private final InFlightBudget budget;
@@ -52,9 +51,9 @@ final class SocketFlowControl {
     private boolean stopped;
 
     /** {@code onResumed} gets the time reading resumed. */
-    SocketFlowControl(NetSocket socket, String clientAddress, Context context, InFlightBudget budget, IngestMetrics metrics,
+    SocketFlowControl(SocketInput input, String clientAddress, Context context, InFlightBudget budget, IngestMetrics metrics,
             long perSessionLimit, LongConsumer onResumed) {
-        this.socket = socket;
+        this.input = input;
         this.clientAddress = clientAddress;
         this.context = context;
         this.budget = budget;
@@ -70,7 +69,7 @@ final class SocketFlowControl {
         if (!pausedForKafka && (!budgetOk || inFlight > perSessionLimit)) {
             pausedForKafka = true;
             pausedAtNanos = System.nanoTime();
-            socket.pause();
+            input.pause();
             metrics.backpressurePaused("kafka");
             LOG.debugf("connection %s: paused reading, %d bytes awaiting Kafka", clientAddress, inFlight);
             // Acknowledgements that came between the count and the flag did not see the pause: look again.
@@ -104,7 +103,7 @@ final class SocketFlowControl {
     void pauseForReplies() {
         if (!pausedForReplies && !stopped) {
             pausedForReplies = true;
-            socket.pause();
+            input.pause();
             metrics.backpressurePaused("replies");
             LOG.debugf("connection %s: paused reading, the client does not read our replies", clientAddress);
         }
@@ -124,7 +123,7 @@ final class SocketFlowControl {
             return;
         }
         pausedForRate = true;
-        socket.pause();
+        input.pause();
         metrics.backpressurePaused("rate");
         context.owner().setTimer(Math.max(1, nanos / 1_000_000), id -> {
             pausedForRate = false;
@@ -180,7 +179,7 @@ final class SocketFlowControl {
 
     private void resumeIfFree() {
         if (!stopped && !paused()) {
-            socket.resume();
+            input.resume();
         }
     }
 }
