@@ -110,4 +110,16 @@ class MetricsTest {
         }
         return true;
     }
+
+    @Test
+    void theJvmIsMeasuredWithoutListeningToEveryCollection() {
+        // Counted from the collectors' totals when read; Quarkus's binder listened to each collection instead.
+        assertThat(Metrics.value("jvm_gc_collections_total", "", "")).isGreaterThanOrEqualTo(0);
+        assertThat(Metrics.value("jvm_gc_collection_seconds_total", "", "")).isGreaterThanOrEqualTo(0);
+        assertThat(Metrics.find("jvm_gc_pause_seconds_count", "", "")).as("the per-collection listener's timer").isEmpty();
+        assertThat(Metrics.find("jvm_gc_overhead", "", "")).as("the per-collection listener's gauge").isEmpty();
+        assertThat(Metrics.value("jvm_memory_used_bytes", "area", "heap")).isPositive();
+        assertThat(Metrics.value("jvm_threads_live_threads", "", "")).isPositive();
+        assertThat(Metrics.value("jvm_classes_loaded_classes", "", "")).isPositive();
+    }
 }

@@ -69,7 +69,8 @@ public final class Metrics {
         return counter("sluice_ingest_refusals_total", "reason", reason);
     }
 
-    private static Optional<Double> find(String name, String tag, String tagValue) {
+    /** The value of {@code name{tag="value"}} (any sample when the tag is ""), if it is there at all. */
+    public static Optional<Double> find(String name, String tag, String tagValue) {
         String tagPattern = tag.isEmpty() ? "" : Pattern.quote(tag + "=\"" + tagValue + "\"");
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*" + tagPattern + "[^}]*})? ([0-9.eE+-]+)$")
                 .matcher(body());
