@@ -22,7 +22,8 @@
 # Settings (environment): STREAMS (100), MAX_STREAMS (8), DURATION (60s), WARMUP (15s), RAMP (10s),
 # STORM (1000), STORM_OVER (10s), IDLE_AFTER (60 s), HISTORY (1440m, a day), HISTORY_STREAMS (100),
 # BASELINE_RECORDS (contract: the baseline writes the records the ingest writes, headers and all; bare: payload
-# and key only).
+# and key only), BASELINE_PAYLOAD (fresh: each payload a new array, as a service receiving messages makes one;
+# shared: the clip's arrays sent again and again).
 #
 # Needs the local stack up with room for STREAMS (and STORM) connections and TLS handshakes from one address,
 # for example:
@@ -46,6 +47,7 @@ IDLE_AFTER="${IDLE_AFTER:-60}"
 HISTORY="${HISTORY:-1440m}"
 HISTORY_STREAMS="${HISTORY_STREAMS:-100}"
 BASELINE_RECORDS="${BASELINE_RECORDS:-contract}"
+BASELINE_PAYLOAD="${BASELINE_PAYLOAD:-fresh}"
 NGINX_RTMP_PORT="${NGINX_RTMP_PORT:-19350}"
 NGINX_RTMPS_PORT="${NGINX_RTMPS_PORT:-19351}"
 INGEST_HTTP="${INGEST_HTTP:-http://localhost:8081}"
@@ -131,10 +133,10 @@ storm() {
 kafka_baseline() {
   local jvm_options
   read -r -a jvm_options <<<"${SLUICE_SERVICE_JVM_OPTIONS:-$(stack_setting service.jvm-options)}"
-  say "kafka baseline: the messages of $STREAMS streams from a bare producer ($BASELINE_RECORDS records)"
+  say "kafka baseline: the messages of $STREAMS streams from a bare producer ($BASELINE_RECORDS records, $BASELINE_PAYLOAD payloads)"
   # Kafka's client logs through SLF4J, which has no binding here and says so once.
   "$JAVA" "-Xmx${SLUICE_SERVICE_HEAP:-$(stack_setting service.heap)}" "${jvm_options[@]}" -jar "$JAR" kafka --clip "$CLIP" --streams "$STREAMS" --warmup "$WARMUP" --duration "$DURATION" \
-    --records "$BASELINE_RECORDS" --broker-pid "$KAFKA_PID" 2>&1 | grep -v '^SLF4J' | tee "$BENCH/last-run.txt"
+    --records "$BASELINE_RECORDS" --payload "$BASELINE_PAYLOAD" --broker-pid "$KAFKA_PID" 2>&1 | grep -v '^SLF4J' | tee "$BENCH/last-run.txt"
   grep '^result' "$BENCH/last-run.txt" | grep -v '^result	label' | sed "s/^result/$(date -u +%FT%TZ)/" >>"$BENCH/baseline.tsv"
 }
 # The ingest's resident memory once it has run IDLE_AFTER seconds, appended to $BENCH/idle.tsv.

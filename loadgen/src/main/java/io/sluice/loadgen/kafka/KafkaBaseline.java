@@ -38,9 +38,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * own. By default each record is the one the ingest writes for that message (the media contract's key and
  * ten CloudEvents headers, made by the same {@link SessionMediaRecords}): the contract's per-record cost in
  * the Kafka client is part of the floor, not of reading RTMP. {@code --records bare} sends the payload and a
- * key only, as this command did before. Its send-to-acknowledgement latency is what any service writing this load to this
- * broker gets before doing anything else; its own CPU is what writing the load to Kafka costs, without
- * reading RTMP.
+ * key only, as this command did before. Each record's payload is a new array holding a copy of the tag
+ * ({@code --payload fresh}): Kafka's producer takes a value as an array of exactly its length, so a service
+ * that receives its messages from the network makes one per message, and collects it once Kafka copied it
+ * into a batch. {@code --payload shared} sends the clip's own arrays again and again, as this command did
+ * before. Its send-to-acknowledgement latency is what any service writing this load to this broker gets
+ * before doing anything else; its own CPU is what writing the load to Kafka costs, without reading RTMP.
  *
  * <p>Latency counts from the call that hands a message to the producer to its acknowledgement, as the
  * ingest's read-to-acknowledgement histogram counts from the socket read that brought the message. The
@@ -67,6 +70,8 @@ public final class KafkaBaseline {
                 .declare("topic", "sluice.bench.baseline", "the topic written to; made with 6 partitions if missing")
                 .declare("records", "contract", "contract: each record as the ingest writes it (its key and the media"
                         + " contract's ten headers); bare: the payload and a key only")
+                .declare("payload", "fresh", "fresh: each record's payload a new array, as a service receiving its"
+                        + " messages makes one; shared: the clip's own arrays, sent again and again")
                 .declare("linger", "3ms", "the producer's linger.ms (the ingest's default is 3ms)")
                 .declare("warmup", "20s", "time before measuring")
                 .declare("duration", "60s", "the measured window")
@@ -100,6 +105,11 @@ public final class KafkaBaseline {
             case "bare" -> false;
             default -> throw new IllegalArgumentException("--records is contract or bare, not " + options.string("records"));
         };
+        boolean freshPayloads = switch (options.string("payload")) {
+            case "fresh" -> true;
+            case "shared" -> false;
+            default -> throw new IllegalArgumentException("--payload is fresh or shared, not " + options.string("payload"));
+        };
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties())) {
             long start = System.nanoTime();
             long measureFrom = start + options.duration("warmup").toNanos();
@@ -124,10 +134,11 @@ public final class KafkaBaseline {
                     Clip.Tag tag = tags.get((int) ((sent / streams) % tags.size()));
                     long sentNanos = System.nanoTime();
                     int stream = (int) (sent % streams);
+                    byte[] payload = freshPayloads ? tag.body().clone() : tag.body();
                     ProducerRecord<String, byte[]> record = contract
                             ? onTopic(topic, sessions.get(stream).record(eventType(tag.type()), sent / streams + 1, tag.timestamp(),
-                                    Instant.now(), tag.body()))
-                            : new ProducerRecord<>(topic, "stream-" + stream, tag.body());
+                                    Instant.now(), payload))
+                            : new ProducerRecord<>(topic, "stream-" + stream, payload);
                     producer.send(record, (metadata, error) -> {
                         if (error != null) {
                             failed.incrementAndGet();
