@@ -10,9 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * A connection's input, taken straight from Netty's pooled buffers. A Vert.x {@code NetSocket} handler gets
- * every read as a new heap buffer, zeroed and then filled with a copy of the read: under a hundred live
- * streams, tens of megabytes a second copied and collected for nothing, since the RTMP session copies what it
- * keeps anyway. Here each read goes to the consumer as Netty read it, and back to the pool as soon as the
+ * every read as a new heap buffer holding a copy of the read: under a hundred live streams, tens of megabytes
+ * a second copied and collected for nothing, since the RTMP session copies what it keeps anyway. Here each read goes to the consumer as Netty read it, and back to the pool as soon as the
  * consumer returns.
  *
  * <p>Pausing stops Netty from reading the socket (auto-read off). A read already under way still delivers
