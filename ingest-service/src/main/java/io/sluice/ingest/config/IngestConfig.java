@@ -62,6 +62,9 @@ public interface IngestConfig {
 
     Shutdown shutdown();
 
+    /** The heap's young generation, sized for the load once streams are live (see {@code HeapForLoad}). */
+    Heap heap();
+
     /**
      * How far back an instance looks, when it starts, for sessions it started before it died and never ended;
      * those end with {@code ingest_lost}. The instance id must survive restarts for this (a StatefulSet's pod
@@ -310,6 +313,23 @@ public interface IngestConfig {
         @WithDefault("12")
         @Min(2)
         int lostAfterIntervals();
+    }
+
+    interface Heap {
+
+        /**
+         * Once this many sessions are live (for {@code settle}), the young generation is sized for the load;
+         * once none is (for {@code idle-after}), for an idle instance again. 0 turns the sizing off.
+         */
+        @WithDefault("10")
+        @Min(0)
+        int loadedSessions();
+
+        @WithDefault("30s")
+        Duration settle();
+
+        @WithDefault("5m")
+        Duration idleAfter();
     }
 
     interface Shutdown {

@@ -94,6 +94,11 @@ public class IngestMetrics {
         }
     }
 
+    /** Sessions live on this instance now. */
+    public int liveSessions() {
+        return liveSessions.get();
+    }
+
     public void sessionStarted() {
         liveSessions.incrementAndGet();
         sessionsStarted.increment();
