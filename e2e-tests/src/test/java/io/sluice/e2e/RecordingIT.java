@@ -243,7 +243,7 @@ class RecordingIT {
         JsonPath stream = createStream(0);
         String url = stream.getString("ingest.rtmp_url") + "/" + stream.getString("stream_key");
         List<FlvTag> tags = flvTags(TestMedia.file(file));
-        awaitKeyOnRegistry(stream.getString("id"));
+        MediaLog.awaitOnRegistry(stream.getString("id"), WITHIN);
         try (MediaLog media = new MediaLog(stream.getString("id"));
                 RawRtmpClient client = RawRtmpClient.connect(url, "127.0.0.1",
                         new EnhancedCapabilities(fourCcs, Map.of(), Map.of(), 0))) {
@@ -306,12 +306,6 @@ class RecordingIT {
      * waits until the key is on the topic the ingest follows: a failed attempt would count towards the
      * lockout of this address.
      */
-    private static void awaitKeyOnRegistry(String streamId) {
-        try (MediaLog registry = MediaLog.fromBeginning(Topics.STREAM_KEYS, streamId)) {
-            registry.awaitEvent(event -> true, WITHIN);
-        }
-    }
-
     private static JsonPath recordings(String streamId) {
         return given().baseUri(recording.url()).auth().oauth2(DemoUser.ALICE.accessToken())
                 .queryParam("stream_id", streamId).when().get("/v1/recordings").then().statusCode(200).extract().jsonPath();

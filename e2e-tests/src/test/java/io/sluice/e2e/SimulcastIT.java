@@ -164,6 +164,9 @@ class SimulcastIT {
         JsonPath source = createStream();
         JsonPath destination = createStream();
         String sourceId = source.getString("id");
+        // Both keys are published below with media-core's client, at once: not before the ingest can know them.
+        MediaLog.awaitOnRegistry(sourceId, WITHIN);
+        MediaLog.awaitOnRegistry(destination.getString("id"), WITHIN);
         List<FlvTag> clip = FlvTags.read(TestMedia.file("ertmp-hevc-aac.flv"));
         try (NginxRtmpTarget nginx = NginxRtmpTarget.rtmp(folder.resolve("nginx"));
                 MediaLog forwarded = new MediaLog(destination.getString("id"))) {
