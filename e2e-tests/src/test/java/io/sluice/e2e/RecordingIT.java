@@ -243,6 +243,8 @@ class RecordingIT {
         JsonPath stream = createStream(0);
         String url = stream.getString("ingest.rtmp_url") + "/" + stream.getString("stream_key");
         List<FlvTag> tags = flvTags(TestMedia.file(file));
+        // This client publishes within milliseconds of the API's answer (ffmpeg takes longer to start): a refusal
+        // would also count towards the lockout of this address.
         MediaLog.awaitOnRegistry(stream.getString("id"), WITHIN);
         try (MediaLog media = new MediaLog(stream.getString("id"));
                 RawRtmpClient client = RawRtmpClient.connect(url, "127.0.0.1",
@@ -300,12 +302,6 @@ class RecordingIT {
                 .when().post("/v1/live-streams").then().statusCode(201).extract().jsonPath();
     }
 
-    /**
-     * The API answers once the new key is stored; it reaches the ingest through the registry topic a moment
-     * later. This client publishes within milliseconds of that answer (ffmpeg takes longer to start), so it
-     * waits until the key is on the topic the ingest follows: a failed attempt would count towards the
-     * lockout of this address.
-     */
     private static JsonPath recordings(String streamId) {
         return given().baseUri(recording.url()).auth().oauth2(DemoUser.ALICE.accessToken())
                 .queryParam("stream_id", streamId).when().get("/v1/recordings").then().statusCode(200).extract().jsonPath();

@@ -41,7 +41,7 @@ class SerialHeapTest {
     }
 
     @Test
-    void onlyTheSerialCollectorIsSteered() {
+    void theSerialCollectorIsRecognised() {
         assertThat(SerialHeap.ofThisJvm()).isPresent();
     }
 }
