@@ -56,11 +56,7 @@ public class HeapForLoad {
         heap = serial.get();
         idle = heap.freeRatios();
         phase = new LoadPhase(config.loadedSessions(), config.settle(), config.idleAfter());
-        checks = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "ingest-heap");
-            thread.setDaemon(true);
-            return thread;
-        });
+        checks = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("ingest-heap").daemon().factory());
         checks.scheduleWithFixedDelay(this::check, CHECK_EVERY_SECONDS, CHECK_EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -81,11 +77,12 @@ public class HeapForLoad {
     }
 
     private void resize(LoadPhase.Change change, int live) {
+        boolean toLoad = change == LoadPhase.Change.TO_LOADED;
         long before = heap.youngCommittedBytes();
         long started = System.nanoTime();
-        heap.resize(change == LoadPhase.Change.TO_LOADED ? LOADED : idle);
+        heap.resize(toLoad ? LOADED : idle);
         LOG.infof("heap sized for %s (%d live sessions): young generation %.1f MB -> %.1f MB, one full collection of %d ms",
-                change == LoadPhase.Change.TO_LOADED ? "load" : "an idle instance", live, before / 1e6,
+                toLoad ? "load" : "an idle instance", live, before / 1e6,
                 heap.youngCommittedBytes() / 1e6, (System.nanoTime() - started) / 1_000_000);
     }
 }
