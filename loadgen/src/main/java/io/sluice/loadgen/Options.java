@@ -86,6 +86,15 @@ public final class Options {
         }
     }
 
+    /** Whether a two-way option is {@code yes} rather than {@code no}; any other value is a usage error. */
+    public boolean either(String name, String yes, String no) {
+        String value = string(name);
+        if (value.equals(yes) || value.equals(no)) {
+            return value.equals(yes);
+        }
+        throw new UsageException("--" + name + " is " + yes + " or " + no + ", not " + value);
+    }
+
     public boolean flag(String name) {
         return Boolean.parseBoolean(string(name));
     }

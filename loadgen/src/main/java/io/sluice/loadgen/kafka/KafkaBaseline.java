@@ -100,16 +100,8 @@ public final class KafkaBaseline {
         Optional<ProcessUsage> broker = options.has("broker-pid")
                 ? Optional.of(ProcessUsage.of(Long.parseLong(options.string("broker-pid")))) : Optional.empty();
         List<SessionMediaRecords> sessions = sessions(streams);
-        boolean contract = switch (options.string("records")) {
-            case "contract" -> true;
-            case "bare" -> false;
-            default -> throw new IllegalArgumentException("--records is contract or bare, not " + options.string("records"));
-        };
-        boolean freshPayloads = switch (options.string("payload")) {
-            case "fresh" -> true;
-            case "shared" -> false;
-            default -> throw new IllegalArgumentException("--payload is fresh or shared, not " + options.string("payload"));
-        };
+        boolean contract = options.either("records", "contract", "bare");
+        boolean freshPayloads = options.either("payload", "fresh", "shared");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties())) {
             long start = System.nanoTime();
             long measureFrom = start + options.duration("warmup").toNanos();

@@ -75,11 +75,7 @@ public final class RtmpLoad {
     private int run() throws Exception {
         Clip clip = Clip.read(Path.of(options.string("clip")));
         int streams = options.integer("streams", 1, 100_000);
-        boolean realTime = switch (options.string("pace")) {
-            case "realtime" -> true;
-            case "max" -> false;
-            default -> throw new Options.UsageException("--pace is realtime or max");
-        };
+        boolean realTime = options.either("pace", "realtime", "max");
         RtmpTarget target = RtmpTarget.of(options.string("url"),
                 options.has("trust-cert") ? Path.of(options.string("trust-cert")) : null, options.flag("insecure"));
         LoadCounters counters = new LoadCounters();
