@@ -21,11 +21,13 @@ public record FetchPace(Duration maxWait, int minBytes) {
     static final int GATHERED_BYTES = AssignedConsumers.MAX_PARTITION_FETCH_BYTES;
 
     /**
-     * A record comes back as soon as it lands (the broker answers a waiting fetch on the first byte), and an
-     * idle topic is asked twice a second: for changes that must reach live sessions at once.
+     * A record comes back as soon as it lands (the broker answers a waiting fetch on the first byte): for changes
+     * that must reach live sessions at once. How long the broker holds a fetch of an idle topic only sets how
+     * often it is asked again: every 5 s (code that runs this rarely runs interpreted for hours in the C2-only
+     * services, so each answer costs more than its size suggests).
      */
     public static FetchPace prompt() {
-        return new FetchPace(Duration.ofMillis(500), 1);
+        return new FetchPace(Duration.ofSeconds(5), 1);
     }
 
     /** Records come back in batches, at most {@code maxWait} after they land: for what can wait that long. */

@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * Follows every partition of one topic on a thread of its own, without a consumer group: each instance
  * needs all of it. Subclasses say where to start, what to do with each event and how promptly the broker
- * must answer ({@link FetchPace}); polls are short, so {@link #onPolled()} runs every 200 ms or so.
+ * must answer ({@link FetchPace}). A poll returns as soon as records come, and an idle follower wakes once a
+ * second, so {@link #onPolled()} runs at least that often.
  *
  * <p>A failure (the broker refusing a request, a bug in an event handler) does not end the following: the
  * consumer is closed, and after a back-off a new one carries on from the first record not yet handled, so
@@ -31,10 +32,14 @@ import org.jboss.logging.Logger;
 public abstract class TopicFollower {
 
     private static final Logger LOG = Logger.getLogger(TopicFollower.class);
-    private static final Duration POLL = Duration.ofMillis(200);
+    /**
+     * The longest a poll waits for records. Records end it at once, so this only sets how often an idle follower
+     * wakes: once a second.
+     */
+    private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    /** Polls come every 200 ms; a follower that has not polled for this long is stuck. */
+    /** Polls come at least once a second; a follower that has not polled for this long is stuck. */
     private static final Duration STALLED = Duration.ofSeconds(10);
 
     private final String topic;
@@ -82,7 +87,7 @@ public abstract class TopicFollower {
     protected void onCaughtUp() {
     }
 
-    /** On the following thread after every poll, some 200 ms apart: for work that goes by time, not by records. */
+    /** On the following thread after every poll, at most a second apart: for work that goes by time, not by records. */
     protected void onPolled() {
     }
 

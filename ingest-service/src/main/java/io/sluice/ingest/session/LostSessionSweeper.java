@@ -87,8 +87,9 @@ public class LostSessionSweeper extends TopicFollower {
 
     LostSessionSweeper(IngestConfig config, InstanceId instanceId, SessionEventSender sender, IngestMetrics metrics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        // Sessions are lost after several stats intervals without a word: half a second late is nothing.
-        super(Topics.SESSIONS, "ingest-lost-sessions", bootstrapServers, FetchPace.gathered(Duration.ofMillis(500)), metrics);
+        // Sessions are lost after several stats intervals without a word (a minute by default): two seconds late
+        // is nothing, and each fetch the broker answers costs this thread a wake-up.
+        super(Topics.SESSIONS, "ingest-lost-sessions", bootstrapServers, FetchPace.gathered(Duration.ofSeconds(2)), metrics);
         this.config = config;
         this.instanceId = instanceId.value();
         this.sender = sender;

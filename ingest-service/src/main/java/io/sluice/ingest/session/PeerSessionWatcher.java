@@ -32,14 +32,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PeerSessionWatcher extends TopicFollower {
 
     /** How late, at most, a takeover by another instance is heard of, besides the broker's own delay. */
-    static final Duration PEER_START_WAIT = Duration.ofMillis(200);
+    static final Duration PEER_START_WAIT = Duration.ofMillis(500);
 
     private final LiveSessions liveSessions;
     private final String instanceId;
 
     PeerSessionWatcher(LiveSessions liveSessions, InstanceId instanceId, IngestMetrics metrics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        // Every live stream's stats would wake it several times a second; a peer's start can wait 200 ms.
+        // Every live stream's stats would wake it several times a second; a peer's start can wait half a second.
         super(Topics.SESSIONS, "ingest-peer-sessions", bootstrapServers, FetchPace.gathered(PEER_START_WAIT), metrics);
         this.liveSessions = liveSessions;
         this.instanceId = instanceId.value();

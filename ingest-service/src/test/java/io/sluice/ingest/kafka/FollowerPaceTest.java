@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,11 +29,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A follower that gathers records ({@link FetchPace#gathered}) reads a backlog at the broker's speed, not a
- * fetch per wait: against the real broker, a backlog in one partition, as a start-up sweep meets at the end
- * of a day of history once the other partitions are read.
+ * How often a follower asks the broker and wakes, against the real broker: a follower that gathers records
+ * ({@link FetchPace#gathered}) reads a backlog at the broker's speed, not a fetch per wait; an idle follower
+ * wakes once a second, not more; and a prompt one ({@link FetchPace#prompt}) gets a record as soon as it
+ * lands, whatever its wait.
  */
-class FollowerBacklogTest {
+class FollowerPaceTest {
 
     private static final Duration PACE = Duration.ofSeconds(3);
     private static final int RECORDS = 1280;
@@ -40,7 +42,7 @@ class FollowerBacklogTest {
 
     private final String bootstrapServers = TestStack.get().endpoints().kafkaBootstrapServers();
     private final String topic = "follower-backlog-" + UUID.randomUUID();
-    private BacklogReader reader;
+    private CountingFollower reader;
 
     @AfterEach
     void stop() throws Exception {
@@ -61,36 +63,67 @@ class FollowerBacklogTest {
                 .as("paced, the backlog would take a wait per partition's share of a fetch")
                 .isGreaterThan(bound.multipliedBy(5));
 
-        reader = new BacklogReader(topic, bootstrapServers);
+        reader = new CountingFollower(topic, bootstrapServers, FetchPace.gathered(PACE));
         reader.startFollowing();
 
         await().atMost(bound).until(reader::healthy);
         assertThat(reader.records.get()).isEqualTo(RECORDS);
     }
 
+    /**
+     * Its polls come a second apart while nothing comes (each one runs the consumer's rarely used code), and a
+     * record still ends the prompt follower's wait at once: well within the 5 s the broker holds its fetch.
+     */
+    @Test
+    void anIdleFollowerWakesOnceASecondAndARecordReachesAPromptOneAtOnce() throws Exception {
+        createTopic();
+        reader = new CountingFollower(topic, bootstrapServers, FetchPace.prompt());
+        reader.startFollowing();
+        await().atMost(Duration.ofSeconds(10)).until(reader::healthy);
+
+        int first = reader.polls.size();
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader.polls.size() >= first + 4);
+        List<Long> polls = List.copyOf(reader.polls).subList(first, first + 4);
+        for (int i = 1; i < polls.size(); i++) {
+            assertThat(Duration.ofNanos(polls.get(i) - polls.get(i - 1))).as("an idle follower's polls")
+                    .isGreaterThan(Duration.ofMillis(900));
+        }
+
+        write(1);
+        await().atMost(Duration.ofSeconds(2)).until(() -> reader.records.get() == 1);
+    }
+
     private void writeBacklog() throws Exception {
+        createTopic();
+        write(RECORDS);
+    }
+
+    private void createTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
+    }
+
+    private void write(int records) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
-            for (int i = 0; i < RECORDS; i++) {
+            for (int i = 0; i < records; i++) {
                 producer.send(new ProducerRecord<>(topic, "stream-" + i % 100, new byte[RECORD_BYTES]));
             }
             producer.flush();
         }
     }
 
-    /** Reads the topic from its beginning at the sessions followers' pace and counts what it reads. */
-    private static final class BacklogReader extends TopicFollower {
+    /** Reads the topic from its beginning at the given pace, and counts what it reads and when it polls. */
+    private static final class CountingFollower extends TopicFollower {
 
         final AtomicLong records = new AtomicLong();
+        final List<Long> polls = new CopyOnWriteArrayList<>();
 
-        BacklogReader(String topic, String bootstrapServers) {
-            super(topic, "follower-backlog-test", bootstrapServers, FetchPace.gathered(PACE),
-                    new IngestMetrics(new SimpleMeterRegistry()));
+        CountingFollower(String topic, String bootstrapServers, FetchPace pace) {
+            super(topic, "follower-pace-test", bootstrapServers, pace, new IngestMetrics(new SimpleMeterRegistry()));
         }
 
         @Override
@@ -102,6 +135,11 @@ class FollowerBacklogTest {
         protected boolean handledUndecoded(ConsumerRecord<String, byte[]> record) {
             records.incrementAndGet();
             return true;
+        }
+
+        @Override
+        protected void onPolled() {
+            polls.add(System.nanoTime());
         }
 
         @Override
