@@ -19,7 +19,9 @@
 #                    ingest and reads its resident memory IDLE_AFTER after the start, while the start sweeps
 #                    that history. It stops auth-service first (it would store every event of it): run it last,
 #                    on a throw-away stack
-# Settings (environment): STREAMS (100), MAX_STREAMS (8), DURATION (60s), WARMUP (15s), RAMP (10s),
+# Settings (environment): STREAMS (100), MAX_STREAMS (8), DURATION (60s), WARMUP (15s), JVM_WARMUP (WARMUP: the
+# warm-up of the two JVMs measured, the ingest and the bare producer, whose compiler is still at work on rarely
+# run code minutes into a load; nginx compiles nothing), RAMP (10s),
 # STORM (1000), STORM_OVER (10s), IDLE_AFTER (60 s), HISTORY (1440m, a day), HISTORY_STREAMS (100),
 # BASELINE_RECORDS (contract: the baseline writes the records the ingest writes, headers and all; bare: payload
 # and key only), BASELINE_PAYLOAD (fresh: each payload a new array, as a service receiving messages makes one;
@@ -40,6 +42,7 @@ STREAMS="${STREAMS:-100}"
 MAX_STREAMS="${MAX_STREAMS:-8}"
 DURATION="${DURATION:-60s}"
 WARMUP="${WARMUP:-15s}"
+JVM_WARMUP="${JVM_WARMUP:-$WARMUP}"
 RAMP="${RAMP:-10s}"
 STORM="${STORM:-1000}"
 STORM_OVER="${STORM_OVER:-10s}"
@@ -107,18 +110,18 @@ done
 
 RESULTS="$BENCH/results.tsv"
 run() {
-  local label="$1" url="$2" streams="$3" pace="$4"; shift 4
-  say "$label $url: $streams streams, pace $pace"
+  local label="$1" url="$2" streams="$3" pace="$4" warmup="$5"; shift 5
+  say "$label $url: $streams streams, pace $pace, warm-up $warmup"
   "$JAVA" -jar "$JAR" rtmp --label "$label" --url "$url" --clip "$CLIP" --streams "$streams" --pace "$pace" \
-    --ramp "$RAMP" --warmup "$WARMUP" --duration "$DURATION" "$@" | tee "$BENCH/last-run.txt"
+    --ramp "$RAMP" --warmup "$warmup" --duration "$DURATION" "$@" | tee "$BENCH/last-run.txt"
   grep '^result' "$BENCH/last-run.txt" | grep -v '^result	label' | sed "s/^result/$(date -u +%FT%TZ)/" >>"$RESULTS"
 }
 sluice() {
-  run sluice "$1" "$2" "$3" --server-pid "$INGEST_PID" --broker-pid "$KAFKA_PID" --metrics "$INGEST_HTTP/q/metrics" \
+  run sluice "$1" "$2" "$3" "$JVM_WARMUP" --server-pid "$INGEST_PID" --broker-pid "$KAFKA_PID" --metrics "$INGEST_HTTP/q/metrics" \
     --create-streams --trust-cert "$SLUICE_HOME/tls/ingest-cert.pem"
 }
 nginx() {
-  run nginx "$1" "$2" "$3" --server-pid "$NGINX_PID" --trust-cert "$BENCH/nginx/cert.pem"
+  run nginx "$1" "$2" "$3" "$WARMUP" --server-pid "$NGINX_PID" --trust-cert "$BENCH/nginx/cert.pem"
 }
 # The services' heap and JVM options, as the stack gives them to the ingest.
 stack_setting() {
@@ -133,9 +136,12 @@ storm() {
 kafka_baseline() {
   local jvm_options
   read -r -a jvm_options <<<"${SLUICE_SERVICE_JVM_OPTIONS:-$(stack_setting service.jvm-options)}"
+  # The young generation the ingest gives itself under load (HeapForLoad, about 28 MB), so that the floor's
+  # collector runs as often as the ingest's rather than twenty times a second on the 5 MB a start has.
+  jvm_options+=(-XX:NewSize=28m)
   say "kafka baseline: the messages of $STREAMS streams from a bare producer ($BASELINE_RECORDS records, $BASELINE_PAYLOAD payloads)"
   # Kafka's client logs through SLF4J, which has no binding here and says so once.
-  "$JAVA" "-Xmx${SLUICE_SERVICE_HEAP:-$(stack_setting service.heap)}" "${jvm_options[@]}" -jar "$JAR" kafka --clip "$CLIP" --streams "$STREAMS" --warmup "$WARMUP" --duration "$DURATION" \
+  "$JAVA" "-Xmx${SLUICE_SERVICE_HEAP:-$(stack_setting service.heap)}" "${jvm_options[@]}" -jar "$JAR" kafka --clip "$CLIP" --streams "$STREAMS" --warmup "$JVM_WARMUP" --duration "$DURATION" \
     --records "$BASELINE_RECORDS" --payload "$BASELINE_PAYLOAD" --broker-pid "$KAFKA_PID" 2>&1 | grep -v '^SLF4J' | tee "$BENCH/last-run.txt"
   grep '^result' "$BENCH/last-run.txt" | grep -v '^result	label' | sed "s/^result/$(date -u +%FT%TZ)/" >>"$BENCH/baseline.tsv"
 }
