@@ -3,15 +3,14 @@ package io.sluice.ingest.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The configuration root of ingest-service: everything under {@code sluice.ingest}. */
+/**
+ * The configuration root of ingest-service: everything under {@code sluice.ingest}. The bounds of its numbers
+ * and names are checked as the configuration is read ({@link IngestConfigBounds}).
+ */
 @ConfigMapping(prefix = "sluice.ingest")
 public interface IngestConfig {
 
@@ -31,12 +30,10 @@ public interface IngestConfig {
 
     /** The token role that may list and end live sessions through the admin API. */
     @WithDefault("admin")
-    @NotBlank
     String adminRole();
 
     /** The RTMP application encoders connect to: the path of {@code rtmps://host/live}. */
     @WithDefault("live")
-    @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}")
     String application();
 
     /** Plain RTMP, for encoders that cannot do TLS; off in {@code rtmps-only} mode. */
@@ -79,8 +76,6 @@ public interface IngestConfig {
         String host();
 
         @WithDefault("1935")
-        @Min(0)
-        @Max(65535)
         int port();
     }
 
@@ -90,8 +85,6 @@ public interface IngestConfig {
         String host();
 
         @WithDefault("1936")
-        @Min(0)
-        @Max(65535)
         int port();
 
         /** The RTMPS URL encoders should use ({@code rtmps://ingest.example.com/live}), told to plain RTMP clients. */
@@ -143,30 +136,23 @@ public interface IngestConfig {
         Duration idleTimeout();
 
         @WithDefault("1000")
-        @Min(1)
         int maxConnections();
 
         @WithDefault("20")
-        @Min(1)
         int maxConnectionsPerAddress();
 
         /** RTMPS handshakes one client address may have in progress at once. */
         @WithDefault("4")
-        @Min(1)
         int maxTlsHandshakesPerAddress();
 
         /** The largest RTMP message accepted; RTMP itself allows 16 MiB - 1. */
         @WithDefault("8388608")
-        @Min(1024)
-        @Max(16777215)
         int maxMessageSize();
 
         @WithDefault("65536")
-        @Min(128)
         int maxChunkSize();
 
         @WithDefault("64")
-        @Min(4)
         int maxChunkStreams();
 
         /**
@@ -174,7 +160,6 @@ public interface IngestConfig {
          * the lengths chunk headers declare.
          */
         @WithDefault("16777216")
-        @Min(65536)
         long maxBufferedBytes();
 
         /**
@@ -191,7 +176,6 @@ public interface IngestConfig {
          * requests without reading the answers reaches it.
          */
         @WithDefault("262144")
-        @Min(4096)
         long maxPendingReplyBytes();
 
         /**
@@ -200,17 +184,14 @@ public interface IngestConfig {
          * than real time (ffmpeg without -re) several thousand.
          */
         @WithDefault("10000")
-        @Min(1)
         long maxMessagesPerSecond();
 
         /** Messages a session may send at once beyond the rate, such as an encoder catching up after a stall. */
         @WithDefault("20000")
-        @Min(1)
         long maxMessageBurst();
 
         /** Applies to streams whose registry entry sets none; 0 means no limit. */
         @WithDefault("0")
-        @Min(0)
         long defaultMaxBitrateKbps();
 
         /**
@@ -258,7 +239,6 @@ public interface IngestConfig {
     interface BruteForce {
 
         @WithDefault("10")
-        @Min(1)
         int maxFailures();
 
         @WithDefault("60s")
@@ -275,12 +255,10 @@ public interface IngestConfig {
          * overhead; past it, the socket is no longer read.
          */
         @WithDefault("16777216")
-        @Min(1048576)
         long maxInFlightBytesPerSession();
 
         /** All sessions together; must stay below the producer's buffer.memory. */
         @WithDefault("67108864")
-        @Min(16777216)
         long maxInFlightBytes();
 
         /** How long Kafka may stay unavailable before sessions end with backend_unavailable. */
@@ -311,7 +289,6 @@ public interface IngestConfig {
          * for dead.
          */
         @WithDefault("12")
-        @Min(2)
         int lostAfterIntervals();
     }
 
@@ -322,7 +299,6 @@ public interface IngestConfig {
          * once none is (for {@code idle-after}), for an idle instance again. 0 turns the sizing off.
          */
         @WithDefault("10")
-        @Min(0)
         int loadedSessions();
 
         @WithDefault("30s")

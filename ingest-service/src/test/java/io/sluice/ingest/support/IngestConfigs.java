@@ -6,6 +6,7 @@ import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.sluice.ingest.config.IngestConfig;
+import io.sluice.ingest.config.IngestConfigBoundsCheck;
 import io.sluice.testkit.TestStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** The ingest's configuration as SmallRye builds it, without starting the application. */
+/** The ingest's configuration as SmallRye builds it, bounds checked, without starting the application. */
 public final class IngestConfigs {
 
     private IngestConfigs() {
@@ -41,6 +42,7 @@ public final class IngestConfigs {
 
     private static SmallRyeConfigBuilder builder() {
         return new SmallRyeConfigBuilder().withMapping(IngestConfig.class)
+                .withCustomizers(new IngestConfigBoundsCheck())
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withConverter(MemorySize.class, 200, new MemorySizeConverter());
     }
