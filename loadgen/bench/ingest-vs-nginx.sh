@@ -137,8 +137,9 @@ kafka_baseline() {
   local jvm_options
   read -r -a jvm_options <<<"${SLUICE_SERVICE_JVM_OPTIONS:-$(stack_setting service.jvm-options)}"
   # The young generation the ingest gives itself under load (HeapForLoad, about 28 MB), so that the floor's
-  # collector runs as often as the ingest's rather than twenty times a second on the 5 MB a start has.
-  jvm_options+=(-XX:NewSize=28m)
+  # collector runs as often as the ingest's rather than twenty times a second on the 5 MB a start has. The
+  # initial heap must hold it: with the services' -Xms16m the JVM cuts the young generation to 16 MB.
+  jvm_options+=(-Xms64m -XX:NewSize=28m)
   say "kafka baseline: the messages of $STREAMS streams from a bare producer ($BASELINE_RECORDS records, $BASELINE_PAYLOAD payloads)"
   # Kafka's client logs through SLF4J, which has no binding here and says so once.
   "$JAVA" "-Xmx${SLUICE_SERVICE_HEAP:-$(stack_setting service.heap)}" "${jvm_options[@]}" -jar "$JAR" kafka --clip "$CLIP" --streams "$STREAMS" --warmup "$JVM_WARMUP" --duration "$DURATION" \
