@@ -3,6 +3,7 @@ package io.sluice.ingest.config;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.ConfigValidationException.Problem;
 import io.smallrye.config.ConfigValidator;
+import io.sluice.media.rtmp.RtmpLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,8 +19,6 @@ public final class IngestConfigBounds implements ConfigValidator {
 
     private static final String PREFIX = "sluice.ingest.";
     private static final Pattern APPLICATION = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-    /** RTMP allows messages of up to 16 MiB - 1 (a 24-bit length). */
-    private static final int RTMP_MAX_MESSAGE_SIZE = 16_777_215;
 
     @Override
     public void validateMapping(Class<?> mappingClass, String prefix, Object mapping) {
@@ -47,7 +46,8 @@ public final class IngestConfigBounds implements ConfigValidator {
         problems.atLeast("limits.max-connections", limits.maxConnections(), 1);
         problems.atLeast("limits.max-connections-per-address", limits.maxConnectionsPerAddress(), 1);
         problems.atLeast("limits.max-tls-handshakes-per-address", limits.maxTlsHandshakesPerAddress(), 1);
-        problems.between("limits.max-message-size", limits.maxMessageSize(), 1024, RTMP_MAX_MESSAGE_SIZE);
+        problems.between("limits.max-message-size", limits.maxMessageSize(), 1024,
+                RtmpLimits.RTMP_MAX_MESSAGE_LENGTH);
         problems.atLeast("limits.max-chunk-size", limits.maxChunkSize(), 128);
         problems.atLeast("limits.max-chunk-streams", limits.maxChunkStreams(), 4);
         problems.atLeast("limits.max-buffered-bytes", limits.maxBufferedBytes(), 65_536);
