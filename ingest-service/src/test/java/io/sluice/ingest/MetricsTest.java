@@ -100,6 +100,22 @@ class MetricsTest {
         }
     }
 
+    @Test
+    void theListenersAreMeteredOnceAndEveryMediaTypeFromTheStart() throws Exception {
+        try (RawRtmpClient client = RawRtmpClient.connect("rtmp://localhost:" + rtmpPort + "/live/unknown-key")) {
+            assertThat(Metrics.find("sluice_ingest_bytes_in_total", "protocol", "rtmp")).as("the ingest's own count").isPresent();
+            // Vert.x's TCP meters recorded every socket read a second time; they are turned off (ListenerTcpMeters).
+            for (String vertxSeries : List.of("tcp_bytes_read_count", "tcp_bytes_read_sum", "tcp_active_connections")) {
+                assertThat(Metrics.find(vertxSeries, "", "")).as(vertxSeries).isEmpty();
+            }
+        }
+        assertThat(Metrics.find("http_server_active_requests", "", "")).as("the HTTP side keeps its meters").isPresent();
+        for (String type : List.of("io.sluice.media.video", "io.sluice.media.audio", "io.sluice.media.metadata",
+                "io.sluice.media.data")) {
+            assertThat(Metrics.find("sluice_ingest_messages_in_total", "type", type)).as(type).isPresent();
+        }
+    }
+
     private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {

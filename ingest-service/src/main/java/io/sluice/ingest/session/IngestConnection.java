@@ -32,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
@@ -61,6 +62,8 @@ public final class IngestConnection {
     private final NetSocket socket;
     private final Context context;
     private final String protocol;
+    /** This protocol's count of bytes read, in the metrics. */
+    private final LongAdder bytesIn;
     private final String clientAddress;
     private final String clientIp;
     private final String tlsVersion;
@@ -115,6 +118,7 @@ public final class IngestConnection {
         this.socket = socket;
         this.context = context;
         this.protocol = protocol;
+        this.bytesIn = services.metrics().bytesIn(protocol);
         this.clientAddress = client.toString();
         this.clientIp = client.host();
         this.tlsVersion = socket.isSsl() && socket.sslSession() != null ? socket.sslSession().getProtocol() : null;
@@ -174,7 +178,7 @@ public final class IngestConnection {
         long now = System.nanoTime();
         int length = data.readableBytes();
         lastReadNanos = now;
-        services.metrics().bytesIn(protocol, length);
+        bytesIn.add(length);
         if (stats != null) {
             stats.onBytes(now, length);
         }
@@ -328,7 +332,7 @@ public final class IngestConnection {
         if (overRate > 0) {
             flow.pauseForRate(overRate);
         }
-        services.metrics().messageIn(type.typeName());
+        services.metrics().messageIn(type);
         sequence++;
         // Counted by what the record costs, headers and key included, not by its payload: a flood of empty
         // messages fills the in-flight budgets too. Its acknowledgement is handled on this event loop,
