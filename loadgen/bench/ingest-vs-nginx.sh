@@ -10,6 +10,10 @@
 #   realtime-rtmps   the same over RTMPS
 #   kafka-baseline   the messages of STREAMS streams written by a bare Kafka producer set up as the ingest's,
 #                    in a JVM with the services' options: the latency and CPU of writing to this broker alone
+#   kafka-baseline-beside
+#                    the same bare producer while STREAMS real-time publishers send to nginx over RTMP: the floor
+#                    on a machine as busy as the ingest's is in realtime-rtmp, whose two cores it shares with the
+#                    load generator's publishers (nginx does the reading the ingest would do, at its lower cost)
 #   max-rtmps        MAX_STREAMS streams as fast as each server takes them, over RTMPS
 #   storm            STORM new encoders connecting over RTMPS within STORM_OVER, each publishing once
 #   idle             the ingest's resident memory once it has run IDLE_AFTER since its start (run it first,
@@ -134,7 +138,7 @@ storm() {
     | tee "$BENCH/last-run.txt"
 }
 kafka_baseline() {
-  local jvm_options
+  local label="$1" jvm_options
   read -r -a jvm_options <<<"${SLUICE_SERVICE_JVM_OPTIONS:-$(stack_setting service.jvm-options)}"
   # The young generation the ingest gives itself under load (HeapForLoad, about 28 MB), so that the floor's
   # collector runs as often as the ingest's rather than twenty times a second on the 5 MB a start has. The
@@ -144,7 +148,35 @@ kafka_baseline() {
   # Kafka's client logs through SLF4J, which has no binding here and says so once.
   "$JAVA" "-Xmx${SLUICE_SERVICE_HEAP:-$(stack_setting service.heap)}" "${jvm_options[@]}" -jar "$JAR" kafka --clip "$CLIP" --streams "$STREAMS" --warmup "$JVM_WARMUP" --duration "$DURATION" \
     --records "$BASELINE_RECORDS" --payload "$BASELINE_PAYLOAD" --broker-pid "$KAFKA_PID" 2>&1 | grep -v '^SLF4J' | tee "$BENCH/last-run.txt"
-  grep '^result' "$BENCH/last-run.txt" | grep -v '^result	label' | sed "s/^result/$(date -u +%FT%TZ)/" >>"$BENCH/baseline.tsv"
+  grep '^result' "$BENCH/last-run.txt" | grep -v '^result	label' \
+    | sed "s/^result	kafka-baseline/$(date -u +%FT%TZ)	$label/" >>"$BENCH/baseline.tsv"
+}
+# A duration of the load generator's (90s, 10m) in whole seconds.
+seconds() {
+  case "$1" in
+    *ms) echo $(( ${1%ms} / 1000 )) ;;
+    *s)  echo "${1%s}" ;;
+    *m)  echo $(( ${1%m} * 60 )) ;;
+    *h)  echo $(( ${1%h} * 3600 )) ;;
+    *)   die "not a duration: $1" ;;
+  esac
+}
+# The floor while STREAMS real-time publishers send to nginx: they connect first and settle, then the producer
+# warms up and measures while their own measured window (nginx's and the publishers' CPU) spans its.
+kafka_baseline_beside() {
+  local url="rtmp://127.0.0.1:$NGINX_RTMP_PORT/live" settle publishers
+  settle=$(( $(seconds "$RAMP") + 10 ))
+  say "kafka baseline beside $STREAMS real-time publishers to nginx ($url)"
+  "$JAVA" -jar "$JAR" rtmp --label nginx-beside-floor --url "$url" --clip "$CLIP" --streams "$STREAMS" --pace realtime \
+    --ramp "$RAMP" --warmup "$(( 10 + $(seconds "$JVM_WARMUP") ))s" --duration "$(( $(seconds "$DURATION") + 10 ))s" \
+    --server-pid "$NGINX_PID" --broker-pid "$KAFKA_PID" --trust-cert "$BENCH/nginx/cert.pem" >"$BENCH/beside-publishers.txt" 2>&1 &
+  publishers=$!
+  sleep "$settle"
+  kill -0 "$publishers" 2>/dev/null || die "the publishers to nginx stopped; see $BENCH/beside-publishers.txt"
+  kafka_baseline kafka-baseline-beside-publishers
+  wait "$publishers" || die "the publishers to nginx failed; see $BENCH/beside-publishers.txt"
+  cat "$BENCH/beside-publishers.txt"
+  grep '^result' "$BENCH/beside-publishers.txt" | grep -v '^result	label' | sed "s/^result/$(date -u +%FT%TZ)/" >>"$RESULTS"
 }
 # The ingest's resident memory once it has run IDLE_AFTER seconds, appended to $BENCH/idle.tsv.
 idle_rss() {
@@ -190,7 +222,8 @@ for scenario in "${SCENARIOS[@]}"; do
                     sluice "$INGEST_RTMP" "$STREAMS" realtime ;;
     realtime-rtmps) nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" "$STREAMS" realtime
                     sluice "$INGEST_RTMPS" "$STREAMS" realtime ;;
-    kafka-baseline) kafka_baseline ;;
+    kafka-baseline) kafka_baseline kafka-baseline ;;
+    kafka-baseline-beside) kafka_baseline_beside ;;
     max-rtmps)      nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" "$MAX_STREAMS" max
                     sluice "$INGEST_RTMPS" "$MAX_STREAMS" max ;;
     storm)          storm nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" --server-pid "$NGINX_PID" \
