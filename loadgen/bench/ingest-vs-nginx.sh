@@ -10,10 +10,12 @@
 #   realtime-rtmps   the same over RTMPS
 #   kafka-baseline   the messages of STREAMS streams written by a bare Kafka producer set up as the ingest's,
 #                    in a JVM with the services' options: the latency and CPU of writing to this broker alone
-#   kafka-baseline-beside
+#   kafka-baseline-beside-rtmp
 #                    the same bare producer while STREAMS real-time publishers send to nginx over RTMP: the floor
 #                    on a machine as busy as the ingest's is in realtime-rtmp, whose two cores it shares with the
 #                    load generator's publishers (nginx does the reading the ingest would do, at its lower cost)
+#   kafka-baseline-beside-rtmps
+#                    the same with the publishers sending over RTMPS to nginx's TLS front, as in realtime-rtmps
 #   max-rtmps        MAX_STREAMS streams as fast as each server takes them, over RTMPS
 #   storm            STORM new encoders connecting over RTMPS within STORM_OVER, each publishing once
 #   idle             the ingest's resident memory once it has run IDLE_AFTER since its start (run it first,
@@ -104,7 +106,9 @@ CONF
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 "$nginx_bin" -p "$BENCH/nginx/" -c "$BENCH/nginx/nginx.conf" -e "$BENCH/nginx/logs/error.log" &
 NGINX_PID=$!
-trap 'kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true' EXIT
+# Publishers running in the background (kafka-baseline-beside-*) go with nginx, however the script ends.
+BACKGROUND_PUBLISHERS=""
+trap 'kill $BACKGROUND_PUBLISHERS "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true' EXIT
 for attempt in $(seq 50); do
   kill -0 "$NGINX_PID" 2>/dev/null || die "nginx did not start; see $BENCH/nginx/logs/error.log"
   (exec 3<>"/dev/tcp/127.0.0.1/$NGINX_RTMPS_PORT") 2>/dev/null && break
@@ -161,20 +165,26 @@ seconds() {
     *)   die "not a duration: $1" ;;
   esac
 }
-# The floor while STREAMS real-time publishers send to nginx: they connect first and settle, then the producer
-# warms up and measures while their own measured window (nginx's and the publishers' CPU) spans its.
+# The floor while STREAMS real-time publishers send to nginx over $1 (rtmp or rtmps): they connect first and
+# settle, then the producer warms up and measures while their own measured window (nginx's and the publishers'
+# CPU) spans its.
 kafka_baseline_beside() {
-  local url="rtmp://127.0.0.1:$NGINX_RTMP_PORT/live" settle publishers
+  local protocol="$1" url settle
+  case "$protocol" in
+    rtmp)  url="rtmp://127.0.0.1:$NGINX_RTMP_PORT/live" ;;
+    rtmps) url="rtmps://localhost:$NGINX_RTMPS_PORT/live" ;;
+  esac
   settle=$(( $(seconds "$RAMP") + 10 ))
   say "kafka baseline beside $STREAMS real-time publishers to nginx ($url)"
-  "$JAVA" -jar "$JAR" rtmp --label nginx-beside-floor --url "$url" --clip "$CLIP" --streams "$STREAMS" --pace realtime \
+  "$JAVA" -jar "$JAR" rtmp --label "nginx-beside-floor" --url "$url" --clip "$CLIP" --streams "$STREAMS" --pace realtime \
     --ramp "$RAMP" --warmup "$(( 10 + $(seconds "$JVM_WARMUP") ))s" --duration "$(( $(seconds "$DURATION") + 10 ))s" \
     --server-pid "$NGINX_PID" --broker-pid "$KAFKA_PID" --trust-cert "$BENCH/nginx/cert.pem" >"$BENCH/beside-publishers.txt" 2>&1 &
-  publishers=$!
+  BACKGROUND_PUBLISHERS=$!
   sleep "$settle"
-  kill -0 "$publishers" 2>/dev/null || die "the publishers to nginx stopped; see $BENCH/beside-publishers.txt"
-  kafka_baseline kafka-baseline-beside-publishers
-  wait "$publishers" || die "the publishers to nginx failed; see $BENCH/beside-publishers.txt"
+  kill -0 "$BACKGROUND_PUBLISHERS" 2>/dev/null || die "the publishers to nginx stopped; see $BENCH/beside-publishers.txt"
+  kafka_baseline "kafka-baseline-beside-$protocol"
+  wait "$BACKGROUND_PUBLISHERS" || die "the publishers to nginx failed; see $BENCH/beside-publishers.txt"
+  BACKGROUND_PUBLISHERS=""
   cat "$BENCH/beside-publishers.txt"
   grep '^result' "$BENCH/beside-publishers.txt" | grep -v '^result	label' | sed "s/^result/$(date -u +%FT%TZ)/" >>"$RESULTS"
 }
@@ -223,7 +233,8 @@ for scenario in "${SCENARIOS[@]}"; do
     realtime-rtmps) nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" "$STREAMS" realtime
                     sluice "$INGEST_RTMPS" "$STREAMS" realtime ;;
     kafka-baseline) kafka_baseline kafka-baseline ;;
-    kafka-baseline-beside) kafka_baseline_beside ;;
+    kafka-baseline-beside-rtmp)  kafka_baseline_beside rtmp ;;
+    kafka-baseline-beside-rtmps) kafka_baseline_beside rtmps ;;
     max-rtmps)      nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" "$MAX_STREAMS" max
                     sluice "$INGEST_RTMPS" "$MAX_STREAMS" max ;;
     storm)          storm nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" --server-pid "$NGINX_PID" \
