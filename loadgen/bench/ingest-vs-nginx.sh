@@ -62,6 +62,8 @@ NGINX_RTMPS_PORT="${NGINX_RTMPS_PORT:-19351}"
 INGEST_HTTP="${INGEST_HTTP:-http://localhost:8081}"
 INGEST_RTMP="${INGEST_RTMP:-rtmp://localhost:1935/live}"
 INGEST_RTMPS="${INGEST_RTMPS:-rtmps://localhost:1936/live}"
+NGINX_RTMP="rtmp://127.0.0.1:$NGINX_RTMP_PORT/live"
+NGINX_RTMPS="rtmps://localhost:$NGINX_RTMPS_PORT/live"
 SCENARIOS=("$@")
 [ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(realtime-rtmp realtime-rtmps kafka-baseline max-rtmps)
 
@@ -117,12 +119,16 @@ for attempt in $(seq 50); do
 done
 
 RESULTS="$BENCH/results.tsv"
+# Appends the result line of the load generator's output $1 to the results, stamped with the time.
+append_result() {
+  grep '^result' "$1" | grep -v '^result	label' | sed "s/^result/$(date -u +%FT%TZ)/" >>"$RESULTS"
+}
 run() {
   local label="$1" url="$2" streams="$3" pace="$4" warmup="$5"; shift 5
   say "$label $url: $streams streams, pace $pace, warm-up $warmup"
   "$JAVA" -jar "$JAR" rtmp --label "$label" --url "$url" --clip "$CLIP" --streams "$streams" --pace "$pace" \
     --ramp "$RAMP" --warmup "$warmup" --duration "$DURATION" "$@" | tee "$BENCH/last-run.txt"
-  grep '^result' "$BENCH/last-run.txt" | grep -v '^result	label' | sed "s/^result/$(date -u +%FT%TZ)/" >>"$RESULTS"
+  append_result "$BENCH/last-run.txt"
 }
 sluice() {
   run sluice "$1" "$2" "$3" "$JVM_WARMUP" --server-pid "$INGEST_PID" --broker-pid "$KAFKA_PID" --metrics "$INGEST_HTTP/q/metrics" \
@@ -165,15 +171,11 @@ seconds() {
     *)   die "not a duration: $1" ;;
   esac
 }
-# The floor while STREAMS real-time publishers send to nginx over $1 (rtmp or rtmps): they connect first and
-# settle, then the producer warms up and measures while their own measured window (nginx's and the publishers'
-# CPU) spans its.
+# The floor while STREAMS real-time publishers send to nginx at $2 over $1 (rtmp or rtmps): they connect first
+# and settle, then the producer warms up and measures while their own measured window (nginx's and the
+# publishers' CPU) spans its.
 kafka_baseline_beside() {
-  local protocol="$1" url settle
-  case "$protocol" in
-    rtmp)  url="rtmp://127.0.0.1:$NGINX_RTMP_PORT/live" ;;
-    rtmps) url="rtmps://localhost:$NGINX_RTMPS_PORT/live" ;;
-  esac
+  local protocol="$1" url="$2" settle
   settle=$(( $(seconds "$RAMP") + 10 ))
   say "kafka baseline beside $STREAMS real-time publishers to nginx ($url)"
   "$JAVA" -jar "$JAR" rtmp --label "nginx-beside-floor" --url "$url" --clip "$CLIP" --streams "$STREAMS" --pace realtime \
@@ -186,7 +188,7 @@ kafka_baseline_beside() {
   wait "$BACKGROUND_PUBLISHERS" || die "the publishers to nginx failed; see $BENCH/beside-publishers.txt"
   BACKGROUND_PUBLISHERS=""
   cat "$BENCH/beside-publishers.txt"
-  grep '^result' "$BENCH/beside-publishers.txt" | grep -v '^result	label' | sed "s/^result/$(date -u +%FT%TZ)/" >>"$RESULTS"
+  append_result "$BENCH/beside-publishers.txt"
 }
 # The ingest's resident memory once it has run IDLE_AFTER seconds, appended to $BENCH/idle.tsv.
 idle_rss() {
@@ -228,16 +230,16 @@ history_idle() {
 
 for scenario in "${SCENARIOS[@]}"; do
   case "$scenario" in
-    realtime-rtmp)  nginx "rtmp://127.0.0.1:$NGINX_RTMP_PORT/live" "$STREAMS" realtime
+    realtime-rtmp)  nginx "$NGINX_RTMP" "$STREAMS" realtime
                     sluice "$INGEST_RTMP" "$STREAMS" realtime ;;
-    realtime-rtmps) nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" "$STREAMS" realtime
+    realtime-rtmps) nginx "$NGINX_RTMPS" "$STREAMS" realtime
                     sluice "$INGEST_RTMPS" "$STREAMS" realtime ;;
     kafka-baseline) kafka_baseline kafka-baseline ;;
-    kafka-baseline-beside-rtmp)  kafka_baseline_beside rtmp ;;
-    kafka-baseline-beside-rtmps) kafka_baseline_beside rtmps ;;
-    max-rtmps)      nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" "$MAX_STREAMS" max
+    kafka-baseline-beside-rtmp)  kafka_baseline_beside rtmp "$NGINX_RTMP" ;;
+    kafka-baseline-beside-rtmps) kafka_baseline_beside rtmps "$NGINX_RTMPS" ;;
+    max-rtmps)      nginx "$NGINX_RTMPS" "$MAX_STREAMS" max
                     sluice "$INGEST_RTMPS" "$MAX_STREAMS" max ;;
-    storm)          storm nginx "rtmps://localhost:$NGINX_RTMPS_PORT/live" --server-pid "$NGINX_PID" \
+    storm)          storm nginx "$NGINX_RTMPS" --server-pid "$NGINX_PID" \
                       --trust-cert "$BENCH/nginx/cert.pem"
                     storm sluice "$INGEST_RTMPS" --server-pid "$INGEST_PID" --create-streams \
                       --trust-cert "$SLUICE_HOME/tls/ingest-cert.pem" ;;

@@ -13,7 +13,7 @@ import jakarta.inject.Singleton;
  */
 public class ListenerTcpMeters {
 
-    static final String PREFIX = "tcp.";
+    private static final String PREFIX = "tcp.";
 
     @Produces
     @Singleton
