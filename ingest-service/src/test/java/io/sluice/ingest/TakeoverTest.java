@@ -103,9 +103,9 @@ class TakeoverTest {
         RegistryWriter.TestStream stream = registry.createStream("acme");
         String url = "rtmp://localhost:" + rtmpPort + "/live/" + stream.key();
         try (MediaLog media = new MediaLog(stream.streamId()); Ffmpeg first = Ffmpeg.publishLive(TestMedia.testsrcClip(), url)) {
-            String firstSession = startedOtherThan(media, null);
+            String firstSession = startedAfter(media, null);
             try (Ffmpeg second = Ffmpeg.publishLive(TestMedia.testsrcClip(), url)) {
-                String secondSession = startedOtherThan(media, firstSession);
+                String secondSession = startedAfter(media, firstSession);
                 ServerStatus.assertToldToStop(first, "another encoder started publishing this stream");
 
                 try (Ffmpeg firstAgain = Ffmpeg.publishLive(TestMedia.testsrcClip(), url)) {
@@ -132,13 +132,13 @@ class TakeoverTest {
         try (MediaLog media = new MediaLog(stream.streamId()); RawRtmpClient first = RawRtmpClient.connect(url)) {
             first.awaitPublishing(Duration.ofSeconds(5));
             sendFrames(first, 0);
-            String firstSession = startedOtherThan(media, null);
+            String firstSession = startedAfter(media, null);
             try (RawRtmpClient dropped = RawRtmpClient.connect(url)) {
                 // Takes the stream from the first, which starts the cool-down; then its network "drops": the
                 // connection stays open and nothing more arrives.
                 dropped.awaitPublishing(Duration.ofSeconds(10));
                 sendFrames(dropped, 1000);
-                String droppedSession = startedOtherThan(media, firstSession);
+                String droppedSession = startedAfter(media, firstSession);
                 media.awaitEvent(e -> e instanceof DecodedEvent.Media m && m.event().sessionId().equals(droppedSession)
                         && m.event().sequence() == 3, Duration.ofSeconds(10));
                 // The silence is the condition itself: nothing to poll for but the time the configuration gives it.
@@ -148,7 +148,7 @@ class TakeoverTest {
                     List<DecodedEvent> log = media.awaitEvent(e -> ended(e, droppedSession), Duration.ofSeconds(15));
                     SessionEnded ended = MediaLog.data(log.get(indexOf(log, e -> ended(e, droppedSession))), SessionEnded.class);
                     assertThat(ended.reason()).isEqualTo(EndReason.TAKEOVER);
-                    String reconnectedSession = startedOtherThan(media, droppedSession);
+                    String reconnectedSession = startedAfter(media, droppedSession);
                     media.awaitEvent(e -> e instanceof DecodedEvent.Media m && m.event().sessionId().equals(reconnectedSession)
                             && m.event().sequence() >= 25, Duration.ofSeconds(15));
                     assertThat(reconnected.isAlive()).isTrue();
@@ -157,10 +157,23 @@ class TakeoverTest {
         }
     }
 
-    /** The id of the first session started after {@code previous} (or of the first one, for null). */
-    private static String startedOtherThan(MediaLog media, String previous) {
-        List<DecodedEvent> log = media.awaitEvent(e -> MediaLog.is(e, SessionStarted.class)
-                && !MediaLog.data(e, SessionStarted.class).sessionId().equals(previous), Duration.ofSeconds(15));
+    /**
+     * The id of the first session started after {@code previous} started (or of the first one, for null). It
+     * waits for a start that follows previous's on the log: an earlier session's start, also "other than"
+     * previous, is no answer.
+     */
+    private static String startedAfter(MediaLog media, String previous) {
+        boolean[] pastPrevious = {previous == null};
+        List<DecodedEvent> log = media.awaitEvent(e -> {
+            if (!MediaLog.is(e, SessionStarted.class)) {
+                return false;
+            }
+            if (pastPrevious[0]) {
+                return true;
+            }
+            pastPrevious[0] = started(e, previous);
+            return false;
+        }, Duration.ofSeconds(15));
         List<DecodedEvent> started = log.stream().filter(e -> MediaLog.is(e, SessionStarted.class)).toList();
         int after = previous == null ? 0 : indexOf(started, e -> started(e, previous)) + 1;
         return MediaLog.data(started.get(after), SessionStarted.class).sessionId();
