@@ -321,9 +321,13 @@ public final class ChunkDecoder {
 
     /**
      * Makes room for {@code needed} bytes of the message: the exact length when the rest of it is already
-     * in the buffer ({@code stillAvailable} bytes follow this chunk's) and the buffer's credit covers it,
-     * else double the array, never past the length. When the limits leave less than that, the array grows
-     * to what they leave, as long as {@code needed} fits.
+     * in the buffer ({@code stillAvailable} bytes follow this chunk's) and the buffer's credit covers it, or
+     * when at least half of it has arrived; else double the array, never past the length. Either way an
+     * array is at most twice the bytes that arrived for it. When the limits leave less than that, the array
+     * grows to what they leave, as long as {@code needed} fits.
+     *
+     * <p>Half is where doubling would have reached the length anyway, one copy later: a video frame split
+     * across two reads (a read buffer smaller than the frame) was copied into a second and then a third array.
      */
     private void ensureCapacity(ChunkStreamState stream, int needed, int stillAvailable) {
         int capacity = stream.payload.length;
@@ -333,7 +337,8 @@ public final class ChunkDecoder {
         int length = stream.messageLength;
         int rest = length - needed;
         boolean restArrived = rest <= stillAvailable && rest <= lookaheadCredit;
-        long wanted = restArrived ? length : Math.min(length, Math.max(2L * capacity, needed));
+        boolean halfArrived = 2L * needed >= length;
+        long wanted = restArrived || halfArrived ? length : Math.min(length, Math.max(2L * capacity, needed));
         int grown = (int) grow(capacity, needed, wanted);
         if (restArrived) {
             lookaheadCredit -= grown - needed;

@@ -43,7 +43,7 @@ class ChunkDecoderTest {
 
     @Test
     void abortDropsThePartialMessage() {
-        byte[] firstChunk = concat(bytes("06 000000 000100 09 01000000"), pattern(0, 128));
+        byte[] firstChunk = concat(bytes("06 000000 000400 09 01000000"), pattern(0, 128));
         byte[] afterAbort = concat(bytes("06 000000 000001 09 01000000 17"));
         ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS);
         List<RawMessage> out = new ArrayList<>();
@@ -71,6 +71,27 @@ class ChunkDecoderTest {
         assertThat(decoder.bufferedBytes()).as("doubled when more came").isEqualTo(2 * 4096);
         decoder.decode(ByteBuffer.wrap(encoded, 12 + 4096 + 1 + 4096, encoded.length - 12 - 4096 - 1 - 4096),
                 messages::add);
+
+        assertThat(messages).containsExactly(new RawMessage(6, 0, 9, 1, pattern(0, length)));
+        assertThat(decoder.bufferedBytes()).isZero();
+    }
+
+    /**
+     * A frame split across two reads, most of it in the first: once half of it has arrived the array takes its
+     * exact length, rather than doubling first and being copied once more when the rest comes.
+     */
+    @Test
+    void aMessageHalfArrivedGetsItsExactLength() {
+        int length = 12_000;
+        byte[] encoded = encoded(4096, new RawMessage(6, 0, 9, 1, pattern(0, length)));
+        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS);
+        decoder.setChunkSize(4096);
+        List<RawMessage> messages = new ArrayList<>();
+        int firstRead = 12 + 4096 + 1 + 2000;
+
+        decoder.decode(ByteBuffer.wrap(encoded, 0, firstRead), messages::add);
+        assertThat(decoder.bufferedBytes()).as("6,096 of 12,000 bytes arrived").isEqualTo(length);
+        decoder.decode(ByteBuffer.wrap(encoded, firstRead, encoded.length - firstRead), messages::add);
 
         assertThat(messages).containsExactly(new RawMessage(6, 0, 9, 1, pattern(0, length)));
         assertThat(decoder.bufferedBytes()).isZero();
