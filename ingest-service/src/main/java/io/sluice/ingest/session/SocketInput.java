@@ -1,6 +1,7 @@
 package io.sluice.ingest.session;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelConfig;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.net.NetSocket;
@@ -21,6 +22,17 @@ import java.util.function.Consumer;
  */
 final class SocketInput {
 
+    /**
+     * The smallest buffer a read is made into: a video frame of a few Mbit/s (12 KB at 3 Mbit/s and 30 fps)
+     * fits in one read. Netty's default guess follows the reads before it down, to a few hundred bytes after a
+     * run of audio messages, so the next frame filled it and took more reads (under a hundred live streams,
+     * one read in eight), and the RTMP session an array per part of it. Each buffer goes back to the pool as
+     * soon as its read is handled.
+     */
+    static final int MIN_READ_BYTES = 16 * 1024;
+    /** Netty's own ceiling for a read. */
+    static final int MAX_READ_BYTES = 64 * 1024;
+
     private final NetSocketInternal socket;
     private final ChannelConfig channel;
     private Consumer<ByteBuf> consumer;
@@ -31,6 +43,7 @@ final class SocketInput {
     SocketInput(NetSocket socket) {
         this.socket = (NetSocketInternal) socket;
         this.channel = this.socket.channelHandlerContext().channel().config();
+        channel.setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(MIN_READ_BYTES, MIN_READ_BYTES, MAX_READ_BYTES));
     }
 
     /** Starts taking the socket's reads; {@code consumer} must not keep a buffer past its return. */

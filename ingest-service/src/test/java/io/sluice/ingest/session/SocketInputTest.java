@@ -35,8 +35,12 @@ class SocketInputTest {
     private NetServer server;
     private final CompletableFuture<Accepted> accepted = new CompletableFuture<>();
 
-    /** The server's side of the connection, and what its input delivered, in order; "end" marks the end. */
-    private record Accepted(NetSocket socket, SocketInput input, List<Object> delivered, ByteArrayOutputStream bytes) {
+    /**
+     * The server's side of the connection, what its input delivered, in order ("end" marks the end), and the
+     * size of each read.
+     */
+    private record Accepted(NetSocket socket, SocketInput input, List<Object> delivered, ByteArrayOutputStream bytes,
+            List<Integer> readSizes) {
     }
 
     @BeforeEach
@@ -46,8 +50,10 @@ class SocketInputTest {
             SocketInput input = new SocketInput(socket);
             List<Object> delivered = new CopyOnWriteArrayList<>();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            List<Integer> readSizes = new CopyOnWriteArrayList<>();
             input.start(read -> {
                 delivered.add(read);
+                readSizes.add(read.readableBytes());
                 synchronized (bytes) {
                     byte[] copy = new byte[read.readableBytes()];
                     read.getBytes(read.readerIndex(), copy);
@@ -56,7 +62,7 @@ class SocketInputTest {
             });
             socket.endHandler(v -> delivered.add("end"));
             input.resume();
-            accepted.complete(new Accepted(socket, input, delivered, bytes));
+            accepted.complete(new Accepted(socket, input, delivered, bytes, readSizes));
         });
         server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -81,6 +87,29 @@ class SocketInputTest {
             assertThat(read.alloc()).isInstanceOf(PooledByteBufAllocator.class);
             assertThat(read.refCnt()).isZero();
         });
+    }
+
+    /**
+     * After a run of small reads (audio messages) a video frame of a few Mbit/s still comes in one read: the
+     * read buffer does not shrink below {@link SocketInput#MIN_READ_BYTES} with the reads before it.
+     */
+    @Test
+    void aFrameAfterManySmallReadsComesInOneRead() throws Exception {
+        NetSocket client = connect();
+        Accepted server = null;
+        for (int i = 1; i <= 20; i++) {
+            client.write(Buffer.buffer(randomBytes(300)));
+            server = accepted.get(10, TimeUnit.SECONDS);
+            int expected = 300 * i;
+            Accepted connection = server;
+            await().atMost(BOUND).until(() -> bytesOf(connection).length == expected);
+        }
+        int frame = 12_000;
+        client.write(Buffer.buffer(randomBytes(frame)));
+        Accepted connection = server;
+        await().atMost(BOUND).until(() -> bytesOf(connection).length == 20 * 300 + frame);
+
+        assertThat(server.readSizes()).as("twenty small reads, then the frame in one").hasSize(21).last().isEqualTo(frame);
     }
 
     @Test
