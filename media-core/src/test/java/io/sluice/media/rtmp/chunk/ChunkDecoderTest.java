@@ -60,20 +60,13 @@ class ChunkDecoderTest {
     @Test
     void largeMessagesGrowAsTheirBytesArrive() {
         int length = 300_000;
-        byte[] encoded = encoded(4096, new RawMessage(6, 0, 9, 1, pattern(0, length)));
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS);
-        decoder.setChunkSize(4096);
-        List<RawMessage> messages = new ArrayList<>();
+        SplitMessage split = new SplitMessage(length);
 
-        decoder.decode(ByteBuffer.wrap(encoded, 0, 12 + 4096), messages::add);
-        assertThat(decoder.bufferedBytes()).as("what arrived, not the 300,000 bytes declared").isEqualTo(4096);
-        decoder.decode(ByteBuffer.wrap(encoded, 12 + 4096, 1 + 4096), messages::add);
-        assertThat(decoder.bufferedBytes()).as("doubled when more came").isEqualTo(2 * 4096);
-        decoder.decode(ByteBuffer.wrap(encoded, 12 + 4096 + 1 + 4096, encoded.length - 12 - 4096 - 1 - 4096),
-                messages::add);
+        assertThat(split.feed(12 + 4096)).as("what arrived, not the 300,000 bytes declared").isEqualTo(4096);
+        assertThat(split.feed(1 + 4096)).as("doubled when more came").isEqualTo(2 * 4096);
+        assertThat(split.feedRest()).isZero();
 
-        assertThat(messages).containsExactly(new RawMessage(6, 0, 9, 1, pattern(0, length)));
-        assertThat(decoder.bufferedBytes()).isZero();
+        assertThat(split.messages).containsExactly(new RawMessage(6, 0, 9, 1, pattern(0, length)));
     }
 
     /**
@@ -83,18 +76,37 @@ class ChunkDecoderTest {
     @Test
     void aMessageHalfArrivedGetsItsExactLength() {
         int length = 12_000;
-        byte[] encoded = encoded(4096, new RawMessage(6, 0, 9, 1, pattern(0, length)));
-        ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS);
-        decoder.setChunkSize(4096);
-        List<RawMessage> messages = new ArrayList<>();
-        int firstRead = 12 + 4096 + 1 + 2000;
+        SplitMessage split = new SplitMessage(length);
 
-        decoder.decode(ByteBuffer.wrap(encoded, 0, firstRead), messages::add);
-        assertThat(decoder.bufferedBytes()).as("6,096 of 12,000 bytes arrived").isEqualTo(length);
-        decoder.decode(ByteBuffer.wrap(encoded, firstRead, encoded.length - firstRead), messages::add);
+        assertThat(split.feed(12 + 4096 + 1 + 2000)).as("6,096 of 12,000 bytes arrived").isEqualTo(length);
+        assertThat(split.feedRest()).isZero();
 
-        assertThat(messages).containsExactly(new RawMessage(6, 0, 9, 1, pattern(0, length)));
-        assertThat(decoder.bufferedBytes()).isZero();
+        assertThat(split.messages).containsExactly(new RawMessage(6, 0, 9, 1, pattern(0, length)));
+    }
+
+    /** One message in 4096-byte chunks, fed to a decoder a read at a time. */
+    private static final class SplitMessage {
+
+        final byte[] encoded;
+        final ChunkDecoder decoder = new ChunkDecoder(RtmpLimits.DEFAULTS);
+        final List<RawMessage> messages = new ArrayList<>();
+        int fed;
+
+        SplitMessage(int length) {
+            encoded = encoded(4096, new RawMessage(6, 0, 9, 1, pattern(0, length)));
+            decoder.setChunkSize(4096);
+        }
+
+        /** Decodes the next {@code bytes} of the message; answers what the decoder holds afterwards. */
+        long feed(int bytes) {
+            decoder.decode(ByteBuffer.wrap(encoded, fed, bytes), messages::add);
+            fed += bytes;
+            return decoder.bufferedBytes();
+        }
+
+        long feedRest() {
+            return feed(encoded.length - fed);
+        }
     }
 
     /**
