@@ -326,8 +326,9 @@ public final class ChunkDecoder {
      * array is at most twice the bytes that arrived for it. When the limits leave less than that, the array
      * grows to what they leave, as long as {@code needed} fits.
      *
-     * <p>Half is where doubling would have reached the length anyway, one copy later: a video frame split
-     * across two reads (a read buffer smaller than the frame) was copied into a second and then a third array.
+     * <p>Past half, the length is within the two-fold that doubling allows, and taking it at once spares the
+     * arrays in between: a video frame split across two reads (a read buffer smaller than the frame) was
+     * copied into a second and then a third array.
      */
     private void ensureCapacity(ChunkStreamState stream, int needed, int stillAvailable) {
         int capacity = stream.payload.length;
