@@ -96,18 +96,15 @@ class SocketInputTest {
     @Test
     void aFrameAfterManySmallReadsComesInOneRead() throws Exception {
         NetSocket client = connect();
-        Accepted server = null;
+        Accepted server = accepted.get(10, TimeUnit.SECONDS);
         for (int i = 1; i <= 20; i++) {
             client.write(Buffer.buffer(randomBytes(300)));
-            server = accepted.get(10, TimeUnit.SECONDS);
             int expected = 300 * i;
-            Accepted connection = server;
-            await().atMost(BOUND).until(() -> bytesOf(connection).length == expected);
+            await().atMost(BOUND).until(() -> bytesOf(server).length == expected);
         }
         int frame = 12_000;
         client.write(Buffer.buffer(randomBytes(frame)));
-        Accepted connection = server;
-        await().atMost(BOUND).until(() -> bytesOf(connection).length == 20 * 300 + frame);
+        await().atMost(BOUND).until(() -> bytesOf(server).length == 20 * 300 + frame);
 
         assertThat(server.readSizes()).as("twenty small reads, then the frame in one").hasSize(21).last().isEqualTo(frame);
     }
