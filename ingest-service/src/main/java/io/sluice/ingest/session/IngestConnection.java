@@ -335,8 +335,8 @@ public final class IngestConnection {
         services.metrics().messageIn(type);
         sequence++;
         // Counted by what the record costs, headers and key included, not by its payload: a flood of empty
-        // messages fills the in-flight budgets too. Its acknowledgement is handled on this event loop,
-        // after this call, so counting after the send is counting before the release.
+        // messages fills the in-flight budgets too. The acknowledgement settles on Kafka's thread and may, in
+        // principle, come before this count: the counters then dip for that moment and add up again here.
         long cost = services.sender().media(mediaRecords, type, sequence, timestamp, payload,
                 bytes -> flowCallback(bytes, readNanos));
         flow.sending(cost);
