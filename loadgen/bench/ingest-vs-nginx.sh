@@ -37,8 +37,10 @@
 # for example:
 #   SLUICE_INGEST_LIMITS_MAX_CONNECTIONS_PER_ADDRESS=1000 SLUICE_INGEST_LIMITS_MAX_TLS_HANDSHAKES_PER_ADDRESS=1000 \
 #     ./sluice up postgres kafka keycloak auth ingest
-# and ffmpeg, openssl and nginx with the RTMP module (infra/install-tools.sh). Results are appended to
-# .sluice/bench/results.tsv; the clip, nginx's configuration and logs are in .sluice/bench/.
+# started once more after the first start that follows a build (that one trains the start-up cache; the script
+# refuses an ingest that is training it), and ffmpeg, openssl and nginx with the RTMP module
+# (infra/install-tools.sh). Results are appended to .sluice/bench/results.tsv; the clip, nginx's configuration
+# and logs are in .sluice/bench/.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -66,12 +68,25 @@ NGINX_RTMP="rtmp://127.0.0.1:$NGINX_RTMP_PORT/live"
 NGINX_RTMPS="rtmps://localhost:$NGINX_RTMPS_PORT/live"
 SCENARIOS=("$@")
 [ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(realtime-rtmp realtime-rtmps kafka-baseline max-rtmps)
+# history-idle stops auth-service, through which every later Sluice case would create its streams.
+for ((i = 0; i < ${#SCENARIOS[@]} - 1; i++)); do
+  [ "${SCENARIOS[$i]}" != history-idle ] || { echo "bench: history-idle stops auth-service, which the cases after it need: run it last" >&2; exit 1; }
+done
 
 # The shared set-up: tools, nginx's RTMP module, the ingest and broker, the load generator, the clip.
 TOOLS=(openssl curl)
 source "$ROOT/loadgen/bench/bench-common.sh"
 STREAM_MODULE="$(nginx_module ngx_stream_module.so)"
 curl -fsS "$INGEST_HTTP/q/health/ready" >/dev/null || die "ingest at $INGEST_HTTP is not ready"
+# The stack trains a start-up cache on the first start after a build, and builds again on `up` whenever a
+# file of the project changed: such a start records as it runs, and its memory and cores are not those of the
+# trained start the figures are about.
+require_trained_ingest() {
+  if tr '\0' '\n' <"/proc/$INGEST_PID/cmdline" | grep -q '^-XX:AOTCacheOutput='; then
+    die "the ingest (pid $INGEST_PID) is training its start-up cache (the project changed since the cache was made): run ./sluice down, start the stack again, and change no file of the project until the run ends"
+  fi
+}
+require_trained_ingest
 
 mkdir -p "$BENCH/nginx/logs"
 
@@ -224,6 +239,7 @@ history_idle() {
   stop_component ingest
   "$ROOT/sluice" up ingest
   INGEST_PID="$(pid_of ingest)"
+  require_trained_ingest
   idle_rss "after a start that sweeps $HISTORY of session history"
   IDLE_AFTER=$((IDLE_AFTER * 2)) idle_rss "after a start that sweeps $HISTORY of session history"
 }
