@@ -68,14 +68,14 @@ NGINX_RTMP="rtmp://127.0.0.1:$NGINX_RTMP_PORT/live"
 NGINX_RTMPS="rtmps://localhost:$NGINX_RTMPS_PORT/live"
 SCENARIOS=("$@")
 [ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=(realtime-rtmp realtime-rtmps kafka-baseline max-rtmps)
-# history-idle stops auth-service, through which every later Sluice case would create its streams.
-for ((i = 0; i < ${#SCENARIOS[@]} - 1; i++)); do
-  [ "${SCENARIOS[$i]}" != history-idle ] || { echo "bench: history-idle stops auth-service, which the cases after it need: run it last" >&2; exit 1; }
-done
 
 # The shared set-up: tools, nginx's RTMP module, the ingest and broker, the load generator, the clip.
 TOOLS=(openssl curl)
 source "$ROOT/loadgen/bench/bench-common.sh"
+# history-idle stops auth-service, through which every later Sluice case would create its streams.
+for ((i = 0; i < ${#SCENARIOS[@]} - 1; i++)); do
+  [ "${SCENARIOS[$i]}" != history-idle ] || die "history-idle stops auth-service, which the cases after it need: run it last"
+done
 STREAM_MODULE="$(nginx_module ngx_stream_module.so)"
 curl -fsS "$INGEST_HTTP/q/health/ready" >/dev/null || die "ingest at $INGEST_HTTP is not ready"
 # The stack trains a start-up cache on the first start after a build, and builds again on `up` whenever a
