@@ -9,7 +9,8 @@
 #   realtime-rtmp    STREAMS streams of the 3 Mbit/s clip in real time over RTMP
 #   realtime-rtmps   the same over RTMPS
 #   kafka-baseline   the messages of STREAMS streams written by a bare Kafka producer set up as the ingest's,
-#                    in a JVM with the services' options: the latency and CPU of writing to this broker alone
+#                    in a JVM with the services' options, to a topic set up like the media topic (segment size,
+#                    retention): the latency and CPU of writing to this broker alone
 #   kafka-baseline-beside-rtmp
 #                    the same bare producer while STREAMS real-time publishers send to nginx over RTMP: the floor
 #                    on a machine as busy as the ingest's is in realtime-rtmp, whose two cores it shares with the

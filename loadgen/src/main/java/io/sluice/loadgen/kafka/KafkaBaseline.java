@@ -16,18 +16,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -54,6 +51,9 @@ public final class KafkaBaseline {
     private static final Duration TICK = Duration.ofMillis(1);
     private static final int PARTITIONS = 6;
     private static final long MAX_LATENCY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** Without a topic to copy: Kafka's defaults, with a short retention and room for the largest message. */
+    private static final Map<String, String> OWN_SETTINGS = Map.of(
+            "retention.ms", "600000", "retention.bytes", "268435456", "max.message.bytes", "16842752");
 
     private final Options options;
 
@@ -68,6 +68,8 @@ public final class KafkaBaseline {
                 .declare("streams", "100", "how many streams' messages are sent")
                 .declare("bootstrap", "localhost:9092", "the Kafka broker")
                 .declare("topic", "sluice.bench.baseline", "the topic written to; made with 6 partitions if missing")
+                .declare("like", "sluice.media.v1", "the topic whose settings (segment size, retention) the written"
+                        + " topic takes, made or altered to match; none: Kafka's defaults, kept 10 minutes")
                 .declare("records", "contract", "contract: each record as the ingest writes it (its key and the media"
                         + " contract's ten headers); bare: the payload and a key only")
                 .declare("payload", "fresh", "fresh: each record's payload a new array, as a service receiving its"
@@ -202,16 +204,20 @@ public final class KafkaBaseline {
         return props;
     }
 
-    /** A topic of its own, so the contract's topics never see the baseline's records; small retention. */
+    /**
+     * A topic of its own, so the contract's topics never see the baseline's records, with the settings of the
+     * topic named by {@code --like} (the ingest's media topic): the same segment size and retention, so the
+     * broker rolls, flushes and deletes segments as often for the floor as for the ingest.
+     */
     private void createTopic(String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap")))) {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1).configs(Map.of(
-                    "retention.ms", "600000", "retention.bytes", "268435456", "max.message.bytes", "16842752"))))
-                    .all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
+            String like = options.string("like");
+            Optional<Map<String, String>> likeSettings = "none".equals(like) ? Optional.empty() : TopicSettings.of(admin, like);
+            Map<String, String> settings = likeSettings.orElse(OWN_SETTINGS);
+            TopicSettings.apply(admin, topic, PARTITIONS, settings);
+            String basis = likeSettings.isPresent() ? "like " + like
+                    : "none".equals(like) ? "on its own" : "on its own (the broker has no topic " + like + ")";
+            System.out.printf(Locale.ROOT, "kafka baseline: %s set up %s: %s%n", topic, basis, settings);
         }
     }
 }
