@@ -69,7 +69,7 @@ public final class KafkaBaseline {
                 .declare("bootstrap", "localhost:9092", "the Kafka broker")
                 .declare("topic", "sluice.bench.baseline", "the topic written to; made with 6 partitions if missing")
                 .declare("like", "sluice.media.v1", "the topic whose settings (segment size, retention) the written"
-                        + " topic takes, made or altered to match; none: Kafka's defaults, kept 10 minutes")
+                        + " topic takes, made or altered to match; none: Kafka's defaults, kept 10 minutes or 256 MB")
                 .declare("records", "contract", "contract: each record as the ingest writes it (its key and the media"
                         + " contract's ten headers); bare: the payload and a key only")
                 .declare("payload", "fresh", "fresh: each record's payload a new array, as a service receiving its"

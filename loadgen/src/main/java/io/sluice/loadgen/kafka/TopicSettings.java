@@ -19,7 +19,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 /**
  * The settings a topic was given, as opposed to those it takes from the broker's defaults. A broker's own
  * work for a topic depends on them: how often it rolls a segment, which flushes the one it closes to disk
- * (on a journaling file system, a stall for every write of the broker), and how often it deletes one. A
+ * (on ext4, a stall for the broker's writes to other partitions meanwhile), and how often it deletes one. A
  * floor measured on a topic with other settings than the ingest's meets other stalls.
  */
 final class TopicSettings {
