@@ -212,11 +212,12 @@ public final class KafkaBaseline {
     private void createTopic(String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.string("bootstrap")))) {
             String like = options.string("like");
-            Optional<Map<String, String>> likeSettings = "none".equals(like) ? Optional.empty() : TopicSettings.of(admin, like);
+            boolean copy = !"none".equals(like);
+            Optional<Map<String, String>> likeSettings = copy ? TopicSettings.of(admin, like) : Optional.empty();
             Map<String, String> settings = likeSettings.orElse(OWN_SETTINGS);
             TopicSettings.apply(admin, topic, PARTITIONS, settings);
             String basis = likeSettings.isPresent() ? "like " + like
-                    : "none".equals(like) ? "on its own" : "on its own (the broker has no topic " + like + ")";
+                    : copy ? "on its own (the broker has no topic " + like + ")" : "on its own";
             System.out.printf(Locale.ROOT, "kafka baseline: %s set up %s: %s%n", topic, basis, settings);
         }
     }
