@@ -17,8 +17,8 @@ public final class SluiceCli {
     private static final String USAGE = """
             usage: sluice <command>
               up [component...]   build what changed, start the platform (or the named components) and wait until healthy
-              down                stop everything up started
-              status              each component, its health and address
+              down                stop everything up started (the whole stack: no component)
+              status              each component, its health and address (no component)
               test-stack up|down  a throw-away Kafka, PostgreSQL and Keycloak for a test run
             components: postgres kafka keycloak auth ingest recording simulcast console""";
 
@@ -50,8 +50,8 @@ public final class SluiceCli {
         try {
             return switch (args[0]) {
                 case "up" -> up(rest);
-                case "down" -> down();
-                case "status" -> status();
+                case "down" -> rest.isEmpty() ? down() : wholeStackOnly("down", rest);
+                case "status" -> rest.isEmpty() ? status() : wholeStackOnly("status", rest);
                 case "test-stack" -> testStack(rest);
                 default -> {
                     out.println(USAGE);
@@ -82,6 +82,13 @@ public final class SluiceCli {
         stack.down(out::println);
         out.println("sluice: stopped; data kept in " + home);
         return 0;
+    }
+
+    /** A component after down or status would be ignored, and {@code down ingest} would stop everything. */
+    private int wholeStackOnly(String command, List<String> components) {
+        out.println("sluice: " + command + " acts on the whole stack and takes no component (got: "
+                + String.join(" ", components) + ")");
+        return 2;
     }
 
     private int status() {

@@ -73,6 +73,16 @@ class SluiceCliTest {
     }
 
     @Test
+    void downAndStatusTakeNoComponentRatherThanActOnTheWholeStack() {
+        assertThat(cli(Map.of()).run(new String[] {"down", "ingest"})).isEqualTo(2);
+        assertThat(cli(Map.of()).run(new String[] {"status", "kafka", "auth"})).isEqualTo(2);
+
+        assertThat(printed()).contains("sluice: down acts on the whole stack and takes no component (got: ingest)\n")
+                .contains("sluice: status acts on the whole stack and takes no component (got: kafka auth)\n")
+                .doesNotContain("stopped; data kept").doesNotContain("COMPONENT");
+    }
+
+    @Test
     void wrongUsageExitsWithTwo() {
         assertThat(cli(Map.of()).run(new String[] {"launch"})).isEqualTo(2);
         assertThat(cli(Map.of()).run(new String[] {})).isEqualTo(2);
