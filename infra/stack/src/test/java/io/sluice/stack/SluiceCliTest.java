@@ -73,7 +73,7 @@ class SluiceCliTest {
     }
 
     @Test
-    void downAndStatusTakeNoComponentRatherThanActOnTheWholeStack() {
+    void downAndStatusRefuseAComponentNameRatherThanIgnoreIt() {
         assertThat(cli(Map.of()).run(new String[] {"down", "ingest"})).isEqualTo(2);
         assertThat(cli(Map.of()).run(new String[] {"status", "kafka", "auth"})).isEqualTo(2);
 
