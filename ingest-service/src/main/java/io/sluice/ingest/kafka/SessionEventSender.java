@@ -115,7 +115,7 @@ public class SessionEventSender {
     public long media(SessionMediaRecords records, EventType type, long sequence, long rtmpTimestamp, byte[] payload,
             LongFunction<Callback> callbackForCost) {
         ProducerRecord<String, byte[]> record = records.record(type, sequence, rtmpTimestamp, Instant.now(), payload);
-        long cost = RecordCost.of(record);
+        long cost = RecordCost.of(records, record);
         publisher.send(record, callbackForCost.apply(cost));
         return cost;
     }

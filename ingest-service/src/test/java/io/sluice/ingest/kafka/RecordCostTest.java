@@ -2,12 +2,8 @@ package io.sluice.ingest.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.events.EventCodec;
-import io.sluice.events.EventEnvelope;
 import io.sluice.events.EventType;
-import io.sluice.events.MediaEvent;
-import io.sluice.events.Topics;
-import io.sluice.events.kafka.KafkaEventRecords;
+import io.sluice.events.kafka.SessionMediaRecords;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +19,9 @@ import org.junit.jupiter.api.Test;
 /** A media record costs what Kafka writes for it and what the producer keeps of it, whatever its payload. */
 class RecordCostTest {
 
+    private static final SessionMediaRecords RECORDS = new SessionMediaRecords(URI.create("/sluice/ingest/ingest-1-a1b2c3"),
+            "str_0123456789abcdefghijkl", "ses_0123456789abcdefghijkl");
+
     @Test
     void anEmptyMessageCostsItsKeyAndHeaders() {
         ProducerRecord<String, byte[]> record = media(new byte[0]);
@@ -32,7 +31,7 @@ class RecordCostTest {
             headerBytes += header.key().length() + header.value().length;
         }
         assertThat(headerBytes).as("the ce_* headers of a media record").isGreaterThan(100);
-        assertThat(RecordCost.of(record)).isGreaterThan(headerBytes + record.key().length() + RecordCost.PER_RECORD_OBJECTS);
+        assertThat(RecordCost.of(RECORDS, record)).isGreaterThan(headerBytes + record.key().length() + RecordCost.PER_RECORD_OBJECTS);
     }
 
     @Test
@@ -43,23 +42,22 @@ class RecordCostTest {
             long written = writtenInABatch(record);
 
             // The record's offset and timestamp deltas in a real batch take a few varint bytes more than in the first place.
-            assertThat(RecordCost.of(record) - RecordCost.PER_RECORD_OBJECTS).as("payload of " + payload)
+            assertThat(RecordCost.of(RECORDS, record) - RecordCost.PER_RECORD_OBJECTS).as("payload of " + payload)
                     .isBetween(written - 8, written);
         }
     }
 
     @Test
     void thePayloadIsCountedWhole() {
-        assertThat(RecordCost.of(media(new byte[100_000])) - RecordCost.of(media(new byte[0]))).isBetween(100_000L, 100_004L);
+        assertThat(cost(new byte[100_000]) - cost(new byte[0])).isBetween(100_000L, 100_004L);
     }
 
     private static ProducerRecord<String, byte[]> media(byte[] payload) {
-        String streamId = "str_0123456789abcdefghijkl";
-        String sessionId = "ses_0123456789abcdefghijkl";
-        EventEnvelope envelope = EventEnvelope.forMediaMessage(URI.create("/sluice/ingest/ingest-1-a1b2c3"), EventType.MEDIA_AUDIO,
-                streamId, sessionId, 123_456, Instant.parse("2026-12-05T21:00:00.123Z"));
-        return KafkaEventRecords.toProducerRecord(Topics.MEDIA,
-                EventCodec.encode(new MediaEvent(envelope, sessionId, 123_456, 987_654, payload)));
+        return RECORDS.record(EventType.MEDIA_AUDIO, 123_456, 987_654, Instant.parse("2026-12-05T21:00:00.123Z"), payload);
+    }
+
+    private static long cost(byte[] payload) {
+        return RecordCost.of(RECORDS, media(payload));
     }
 
     /** The bytes the record adds to a batch the way the producer's accumulator writes it. */
