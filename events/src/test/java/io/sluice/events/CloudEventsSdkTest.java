@@ -14,20 +14,24 @@ import io.sluice.events.data.EventData;
 import io.sluice.events.data.RecordingReady;
 import io.sluice.events.data.RecordingTrack;
 import io.sluice.events.data.SessionEnded;
+import io.sluice.events.data.SessionStats;
 import io.sluice.events.data.SimulcastTargetStatus;
 import io.sluice.events.data.StreamKeyEntry;
 import io.sluice.events.json.EventDataJson;
 import io.sluice.events.kafka.KafkaEventRecords;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,7 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Our records and the CloudEvents SDK's Kafka binding agree both ways: what the codec writes (media headers
  * written by hand included), the SDK's Kafka deserializer reads with the same attributes and data; what the
- * SDK's Kafka writer produces, the codec reads as the same event.
+ * SDK's Kafka writer produces, the codec reads as the same event. The codec writes structured records
+ * byte for byte as the SDK's JSON format does.
  */
 class CloudEventsSdkTest {
 
@@ -93,6 +98,65 @@ class CloudEventsSdkTest {
         assertThat(read.getTime()).isEqualTo(OffsetDateTime.ofInstant(TIME, ZoneOffset.UTC));
         assertThat(read.getDataContentType()).isEqualTo("application/json");
         assertThat(((JsonCloudEventData) read.getData()).getNode()).hasToString(EventDataJson.write(data).toString());
+    }
+
+    @Test
+    void everyStructuredRecordIsWhatTheSdkWritesByteForByte() throws Exception {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 2_000; i++) {
+            String stream = "ls_" + text(random);
+            EventData data = random.nextBoolean()
+                    ? new SessionStats(stream, random.nextBoolean() ? null : text(random), "ss_" + text(random), time(random),
+                            random.nextLong(0, 60_000), random.nextLong(0, 100_000), random.nextDouble(0, 240),
+                            random.nextLong(0, 20_000), random.nextBoolean() ? null : text(random), random.nextInt(0, 8_192),
+                            random.nextInt(0, 8_192), random.nextBoolean() ? null : text(random), random.nextInt(0, 96_000),
+                            random.nextInt(0, 8), random.nextLong(0, Long.MAX_VALUE))
+                    : new SessionEnded(stream, "acme", "ss_1", EndReason.values()[random.nextInt(EndReason.values().length)],
+                            random.nextBoolean() ? null : text(random), "203.0.113.7:50000", time(random), time(random),
+                            random.nextLong(0, Long.MAX_VALUE), 2, 3, "avc1", null);
+            StructuredEvent event = new StructuredEvent(new EventEnvelope(text(random), URI.create("/sluice/ingest/" + i),
+                    data.type(), stream, time(random)), data);
+
+            assertThat(new String(EventCodec.encode(event).value(), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(writtenByTheSdk(event), StandardCharsets.UTF_8));
+        }
+        for (EventData data : controlEvents().toList()) {
+            StructuredEvent event = StructuredEvent.of(SOURCE, data, TIME);
+            assertThat(EventCodec.encode(event).value()).as(data.type().typeName()).isEqualTo(writtenByTheSdk(event));
+        }
+    }
+
+    /** What the SDK's JSON format makes of {@code event}. */
+    private static byte[] writtenByTheSdk(StructuredEvent event) throws Exception {
+        EventEnvelope envelope = event.envelope();
+        CloudEvent sdkEvent = CloudEventBuilder.v1()
+                .withId(envelope.id()).withSource(envelope.source()).withType(envelope.type().typeName())
+                .withSubject(envelope.subject()).withTime(OffsetDateTime.ofInstant(envelope.time(), ZoneOffset.UTC))
+                .withDataContentType("application/json").withData(JsonCloudEventData.wrap(EventDataJson.write(event.data())))
+                .build();
+        return StructuredJson.MAPPER.writeValueAsBytes(sdkEvent);
+    }
+
+    /** Letters, quotes, backslashes, control characters and text beyond ASCII, which JSON escapes or encodes. */
+    private static String text(SplittableRandom random) {
+        List<String> alphabet = List.of("a", "X", "0", "_", "-", ".", " ", "\"", "\\", "/", "\u0000", "\u0001", "\u001f",
+                "\u007f", "\u00e9", "\u2028", "\u6d41", "\ud83c\udfa5");
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(1, 24); i > 0; i--) {
+            text.append(alphabet.get(random.nextInt(alphabet.size())));
+        }
+        return text.toString();
+    }
+
+    /** Whole seconds, milliseconds, microseconds and nanoseconds: each is written differently. */
+    private static Instant time(SplittableRandom random) {
+        int nanos = switch (random.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1_000) * 1_000_000;
+            case 2 -> random.nextInt(1_000_000) * 1_000;
+            default -> random.nextInt(1_000_000_000);
+        };
+        return Instant.ofEpochSecond(random.nextLong(0, 253_402_300_799L), nanos);
     }
 
     @ParameterizedTest
