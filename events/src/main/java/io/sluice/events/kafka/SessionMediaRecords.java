@@ -57,7 +57,7 @@ public final class SessionMediaRecords {
         if (typeHeader == null) {
             throw new IllegalArgumentException(type + " is not a media event type");
         }
-        // In the order of HEADER_NAMES.
+        // Named as HEADER_NAMES lists them: sizeInBytes counts the names from there.
         Header[] headers = {
             SPEC_VERSION,
             header("ce_id", EventEnvelope.mediaMessageId(sessionId, sequence)),
