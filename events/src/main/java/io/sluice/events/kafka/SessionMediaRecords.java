@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -27,12 +26,6 @@ public final class SessionMediaRecords {
     private static final Header SPEC_VERSION = header("ce_specversion", EventEnvelope.SPEC_VERSION);
     private static final Header CONTENT_TYPE = header(EventCodec.CONTENT_TYPE, EventCodec.MEDIA_CONTENT_TYPE);
     private static final Map<EventType, Header> TYPES = typeHeaders();
-    /** The names of a media record's headers, in the order written. */
-    private static final List<String> HEADER_NAMES = List.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_subject",
-            "ce_time", "ce_" + EventCodec.SESSION_ID, "ce_" + EventCodec.SEQUENCE, "ce_" + EventCodec.RTMP_TIMESTAMP,
-            EventCodec.CONTENT_TYPE);
-    /** What the header names take in a record as Kafka lays it out: each a varint length and its UTF-8. */
-    private static final int HEADER_NAMES_BYTES = HEADER_NAMES.stream().mapToInt(SessionMediaRecords::sizeOfVarintPrefixed).sum();
 
     private final String streamId;
     private final String sessionId;
@@ -57,7 +50,6 @@ public final class SessionMediaRecords {
         if (typeHeader == null) {
             throw new IllegalArgumentException(type + " is not a media event type");
         }
-        // Named as HEADER_NAMES lists them: sizeInBytes counts the names from there.
         Header[] headers = {
             SPEC_VERSION,
             header("ce_id", EventEnvelope.mediaMessageId(sessionId, sequence)),
@@ -76,20 +68,25 @@ public final class SessionMediaRecords {
     /**
      * The bytes Kafka lays out for {@code record}, one that {@link #record} of this object made, as the first
      * record of a batch (offset and timestamp deltas of zero): what {@code DefaultRecord.sizeInBytes} answers,
-     * without measuring the UTF-8 of the key and the header names again for every message of the session.
+     * without measuring the UTF-8 of the key again for every message of the session. The header names are
+     * ASCII, so their length is their UTF-8 length.
      */
     public int sizeInBytes(ProducerRecord<String, byte[]> record) {
-        int headerValues = 0;
+        int headerCount = 0;
+        int headerBytes = 0;
         for (Header header : record.headers()) {
-            headerValues += ByteUtils.sizeOfVarint(header.value().length) + header.value().length;
+            headerCount++;
+            headerBytes += ByteUtils.sizeOfVarint(header.key().length()) + header.key().length()
+                    + ByteUtils.sizeOfVarint(header.value().length) + header.value().length;
         }
         int valueLength = record.value().length;
         // The attributes byte, then the offset delta and the timestamp delta, one varint byte each at zero.
-        int body = 3 + keyBytes + ByteUtils.sizeOfVarint(valueLength) + valueLength
-                + ByteUtils.sizeOfVarint(HEADER_NAMES.size()) + HEADER_NAMES_BYTES + headerValues;
+        int body = 3 + keyBytes + ByteUtils.sizeOfVarint(valueLength) + valueLength + ByteUtils.sizeOfVarint(headerCount)
+                + headerBytes;
         return ByteUtils.sizeOfVarint(body) + body;
     }
 
+    /** What {@code text} takes in a record as Kafka lays it out: a varint length and its UTF-8. */
     private static int sizeOfVarintPrefixed(String text) {
         int length = text.getBytes(StandardCharsets.UTF_8).length;
         return ByteUtils.sizeOfVarint(length) + length;
