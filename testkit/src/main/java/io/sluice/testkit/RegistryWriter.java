@@ -42,10 +42,16 @@ public final class RegistryWriter implements AutoCloseable {
 
     /** A new enabled stream with a fresh key and this reconnect window. */
     public TestStream create(String tenant, long reconnectWindowSeconds) {
+        TestStream stream = unwritten(tenant, reconnectWindowSeconds);
+        write(stream.entry());
+        return stream;
+    }
+
+    /** A new enabled stream and its key, not written yet: for a test that writes it at a moment of its choosing. */
+    public static TestStream unwritten(String tenant, long reconnectWindowSeconds) {
         String key = newKey();
         StreamKeyEntry entry = new StreamKeyEntry("ls_" + random(9), tenant, StreamKeyHash.of(key), StreamKeyEntry.Status.ENABLED,
                 0, 43_200, reconnectWindowSeconds, true, "pb_" + random(9), 1, Instant.now());
-        write(entry);
         return new TestStream(entry, key);
     }
 

@@ -70,6 +70,16 @@ public interface IngestConfig {
     @WithDefault("24h")
     Duration lostSessionLookback();
 
+    /**
+     * How long a publish with a key this instance does not hold waits for the key registry to bring it before
+     * it is refused as an invalid key. auth-service answers once a new or rotated key is committed, and the
+     * key reaches this instance a few milliseconds later: an encoder started the moment the answer comes
+     * would otherwise be refused. The failure counts against the address only once the wait is over; 0
+     * refuses at once.
+     */
+    @WithDefault("1s")
+    Duration newKeyWait();
+
     interface Rtmp {
 
         @WithDefault("0.0.0.0")

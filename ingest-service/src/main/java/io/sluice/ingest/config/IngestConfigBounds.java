@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.ConfigValidationException.Problem;
 import io.smallrye.config.ConfigValidator;
 import io.sluice.media.rtmp.RtmpLimits;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -56,6 +57,7 @@ public final class IngestConfigBounds implements ConfigValidator {
         problems.atLeast("limits.max-message-burst", limits.maxMessageBurst(), 1);
         problems.atLeast("limits.default-max-bitrate-kbps", limits.defaultMaxBitrateKbps(), 0);
 
+        problems.between("new-key-wait", config.newKeyWait(), Duration.ZERO, Duration.ofSeconds(10));
         problems.atLeast("brute-force.max-failures", config.bruteForce().maxFailures(), 1);
         problems.atLeast("kafka.max-in-flight-bytes-per-session", config.kafka().maxInFlightBytesPerSession(), 1_048_576);
         problems.atLeast("kafka.max-in-flight-bytes", config.kafka().maxInFlightBytes(), 16_777_216);
@@ -81,6 +83,12 @@ public final class IngestConfigBounds implements ConfigValidator {
         void between(String name, long value, long min, long max) {
             if (value < min || value > max) {
                 add(name + " must be between " + min + " and " + max + ", is " + value);
+            }
+        }
+
+        void between(String name, Duration value, Duration min, Duration max) {
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                add(name + " must be between " + min.toMillis() + "ms and " + max.toMillis() + "ms, is " + value.toMillis() + "ms");
             }
         }
     }

@@ -91,6 +91,18 @@ public class IngestMetrics {
                 .register(registry);
     }
 
+    /** Publishes whose key this instance does not hold yet, waiting for the registry to bring it. */
+    public void watchAwaitedKeys(Supplier<Number> waiting) {
+        Gauge.builder("sluice.ingest.publish.awaiting.key", waiting)
+                .description("Publishes waiting for their key to reach this instance (sluice.ingest.new-key-wait)")
+                .register(registry);
+    }
+
+    /** A publish waited for its key: it arrived in time, or the publish was refused as a bad key. */
+    public void keyAwaited(boolean arrived) {
+        counter("sluice.ingest.publish.key.waits", "outcome", arrived ? "arrived" : "not_arrived").increment();
+    }
+
     public void connectionOpened(String protocol) {
         counter("sluice.ingest.connections", "protocol", protocol).increment();
         openConnections.computeIfAbsent(protocol, p -> registry.gauge("sluice.ingest.connections.open",

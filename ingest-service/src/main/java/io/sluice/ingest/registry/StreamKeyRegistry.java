@@ -3,10 +3,13 @@ package io.sluice.ingest.registry;
 import io.sluice.events.StreamKeyHash;
 import io.sluice.events.data.StreamKeyEntry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -21,10 +24,35 @@ public class StreamKeyRegistry {
     private final Map<String, StreamKeyEntry> byStreamId = new ConcurrentHashMap<>();
     private final Map<String, StreamKeyEntry> byKeyHash = new ConcurrentHashMap<>();
     private final List<Consumer<RegistryChange>> listeners = new CopyOnWriteArrayList<>();
+    private final AwaitedKeys awaited = new AwaitedKeys();
 
     /** The enabled or disabled entry the presented key belongs to, if any. */
     public Optional<StreamKeyEntry> lookup(String presentedKey) {
+        return lookupHash(StreamKeyHash.of(presentedKey));
+    }
+
+    /**
+     * The entry of {@code presentedKey} once this instance holds it: at once if it already does, else as soon
+     * as the registry brings it, or empty once {@code wait} is over. Cancelling the answer ends the wait.
+     */
+    public CompletableFuture<Optional<StreamKeyEntry>> awaitKey(String presentedKey, Duration wait) {
         String hash = StreamKeyHash.of(presentedKey);
+        CompletableFuture<Optional<StreamKeyEntry>> arrival = awaited.add(hash);
+        // An entry applied between the caller's look-up and the wait's start is found here; one applied
+        // after the start finds the wait.
+        Optional<StreamKeyEntry> held = lookupHash(hash);
+        if (held.isPresent()) {
+            arrival.complete(held);
+        }
+        return arrival.completeOnTimeout(Optional.empty(), wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Publishes waiting for their key. */
+    public int awaitedKeys() {
+        return awaited.size();
+    }
+
+    private Optional<StreamKeyEntry> lookupHash(String hash) {
         StreamKeyEntry entry = byKeyHash.get(hash);
         if (entry == null || !StreamKeyHash.matches(entry.keyHash(), hash)) {
             return Optional.empty();
@@ -55,6 +83,7 @@ public class StreamKeyRegistry {
             }
             byKeyHash.put(entry.keyHash(), entry);
         }
+        awaited.arrived(entry);
         notifyListeners(new RegistryChange(entry.streamId(), Optional.ofNullable(previous), Optional.of(entry)));
     }
 

@@ -36,7 +36,7 @@ public class BruteForceGuard {
     };
 
     @Inject
-    BruteForceGuard(IngestConfig config) {
+    public BruteForceGuard(IngestConfig config) {
         this(config.bruteForce().maxFailures(), config.bruteForce().window(), config.bruteForce().lockout(),
                 Clock.systemUTC());
     }

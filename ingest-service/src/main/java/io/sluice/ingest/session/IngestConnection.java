@@ -84,6 +84,8 @@ public final class IngestConnection {
      * quick succession still come one after the other.
      */
     private CompletableFuture<Boolean> previousEnd = CompletableFuture.completedFuture(true);
+    /** A publish whose key is awaited: cancelled when the connection ends first, which ends the wait. */
+    private CompletableFuture<PublishDecision> pendingDecision;
 
     private long checkTimer = -1;
     private boolean finished;
@@ -246,8 +248,30 @@ public final class IngestConnection {
         }
     }
 
+    /**
+     * Answers at once when the key is known; a key still on its way to this instance is waited for, and
+     * media-core holds what the encoder sends meanwhile, within its buffer limit, as during a takeover.
+     */
     private void onPublishRequested(PublishRequest request) {
-        switch (services.authorizer().decide(request, clientIp)) {
+        CompletableFuture<PublishDecision> decision = services.authorizer().decide(request, clientIp);
+        if (decision.isDone()) {
+            answer(decision.join());
+            return;
+        }
+        pendingDecision = decision;
+        decision.thenAccept(answer -> context.runOnContext(v -> {
+            pendingDecision = null;
+            if (finished) {
+                return;
+            }
+            answer(answer);
+            handleEvents(System.nanoTime());
+            flushOutput();
+        }));
+    }
+
+    private void answer(PublishDecision decision) {
+        switch (decision) {
             case PublishDecision.Refuse refuse -> refuse(refuse);
             case PublishDecision.Accept accept -> takeOver(accept.entry());
         }
@@ -557,6 +581,9 @@ public final class IngestConnection {
         closed = true;
         finished = true;
         context.owner().cancelTimer(checkTimer);
+        if (pendingDecision != null) {
+            pendingDecision.cancel(false);
+        }
         flow.stop();
         flushOutput();
         previousEnd.whenComplete((inTime, error) -> endHandedOver.complete(null));

@@ -41,6 +41,7 @@ class IngestConfigBoundsTest {
             "kafka.max-in-flight-bytes, 16777216, 16777215",
             "stats.lost-after-intervals, 2, 1",
             "heap.loaded-sessions, 0, -1",
+            "new-key-wait, 10000ms, 10001ms",
     })
     void aNumberOutsideItsBoundsStopsTheStartAndIsNamed(String setting, String inside, String outside) {
         String key = "sluice.ingest." + setting;

@@ -1,11 +1,14 @@
 package io.sluice.ingest.session;
 
+import io.sluice.ingest.config.IngestConfig;
+import io.sluice.ingest.metrics.IngestMetrics;
 import io.sluice.ingest.registry.StreamKeyRegistry;
 import io.sluice.ingest.security.BruteForceGuard;
 import io.sluice.media.rtmp.session.PublishRequest;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,8 +24,9 @@ public class InterleavingPublishAuthorizer extends PublishAuthorizer {
     private final Map<String, Runnable> afterDecision = new ConcurrentHashMap<>();
     private final AtomicInteger interleaved = new AtomicInteger();
 
-    InterleavingPublishAuthorizer(StreamKeyRegistry registry, BruteForceGuard bruteForce) {
-        super(registry, bruteForce);
+    InterleavingPublishAuthorizer(StreamKeyRegistry registry, BruteForceGuard bruteForce, IngestMetrics metrics,
+            IngestConfig config) {
+        super(registry, bruteForce, metrics, config);
     }
 
     /** Runs {@code action} once, after the next accepted publish of {@code streamId} was decided and before it is answered. */
@@ -36,15 +40,16 @@ public class InterleavingPublishAuthorizer extends PublishAuthorizer {
     }
 
     @Override
-    public PublishDecision decide(PublishRequest request, String clientIp) {
-        PublishDecision decision = super.decide(request, clientIp);
-        if (decision instanceof PublishDecision.Accept accept) {
-            Runnable action = afterDecision.remove(accept.entry().streamId());
-            if (action != null) {
-                action.run();
-                interleaved.incrementAndGet();
+    public CompletableFuture<PublishDecision> decide(PublishRequest request, String clientIp) {
+        return super.decide(request, clientIp).thenApply(decision -> {
+            if (decision instanceof PublishDecision.Accept accept) {
+                Runnable action = afterDecision.remove(accept.entry().streamId());
+                if (action != null) {
+                    action.run();
+                    interleaved.incrementAndGet();
+                }
             }
-        }
-        return decision;
+            return decision;
+        });
     }
 }
