@@ -243,9 +243,8 @@ class RecordingIT {
         JsonPath stream = createStream(0);
         String url = stream.getString("ingest.rtmp_url") + "/" + stream.getString("stream_key");
         List<FlvTag> tags = flvTags(TestMedia.file(file));
-        // This client publishes within milliseconds of the API's answer (ffmpeg takes longer to start): a refusal
-        // would also count towards the lockout of this address.
-        MediaLog.awaitOnRegistry(stream.getString("id"), WITHIN);
+        // This client publishes within milliseconds of the API's answer, before the key can have reached the
+        // ingest: the ingest waits for it (new-key-wait).
         try (MediaLog media = new MediaLog(stream.getString("id"));
                 RawRtmpClient client = RawRtmpClient.connect(url, "127.0.0.1",
                         new EnhancedCapabilities(fourCcs, Map.of(), Map.of(), 0))) {

@@ -164,9 +164,8 @@ class SimulcastIT {
         JsonPath source = createStream();
         JsonPath destination = createStream();
         String sourceId = source.getString("id");
-        // Both keys are published below with media-core's client, at once: not before the ingest can know them.
-        MediaLog.awaitOnRegistry(sourceId, WITHIN);
-        MediaLog.awaitOnRegistry(destination.getString("id"), WITHIN);
+        // Both keys are published below within milliseconds of the API's answers, before they can have reached
+        // the ingest: it waits for them (new-key-wait).
         List<FlvTag> clip = FlvTags.read(TestMedia.file("ertmp-hevc-aac.flv"));
         try (NginxRtmpTarget nginx = NginxRtmpTarget.rtmp(folder.resolve("nginx"));
                 MediaLog forwarded = new MediaLog(destination.getString("id"))) {

@@ -43,17 +43,6 @@ public final class MediaLog implements AutoCloseable {
         return new MediaLog(topic, streamId, true);
     }
 
-    /**
-     * Waits until the stream's record is on the key registry topic the ingest follows. The auth API answers
-     * once a new key is stored, and the key reaches the ingest through that topic a moment later: a client
-     * that publishes within milliseconds of the answer can meet it not yet there.
-     */
-    public static void awaitOnRegistry(String streamId, Duration within) {
-        try (MediaLog registry = fromBeginning(Topics.STREAM_KEYS, streamId)) {
-            registry.awaitEvent(event -> true, within);
-        }
-    }
-
     private MediaLog(String topic, String streamId, boolean fromBeginning) {
         this.streamId = streamId;
         Properties props = new Properties();
