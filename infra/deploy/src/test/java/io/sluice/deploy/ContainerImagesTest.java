@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,6 +34,25 @@ class ContainerImagesTest {
         assertThat(exposed(lines)).as(module).containsExactlyInAnyOrderElementsOf(podPorts(module));
     }
 
+    /**
+     * An image runs with the heap and allocator options whose idle memory the benchmarks measured on the local
+     * stack, all but its C2-only compilation (an image keeps tiered compilation for its warm-up).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"auth-service", "ingest-service", "recording-service", "simulcast-service", "console"})
+    void theJvmImageRunsWithTheMemoryOptionsTheLocalStackMeasured(String module) throws IOException {
+        List<String> lines = Files.readAllLines(dockerfile(module, "Dockerfile.jvm"));
+        String javaOpts = lines.stream().filter(l -> l.startsWith("ENV JAVA_OPTS=")).findFirst().orElseThrow();
+        List<String> stackOptions = Arrays.stream(stackSetting("service.jvm-options").split("\\s+"))
+                .filter(option -> !option.equals("-XX:-TieredCompilation")).toList();
+        List<String> imageOptions = Arrays.asList(javaOpts.substring("ENV JAVA_OPTS=".length()).replace("\"", "").split("\\s+"));
+
+        assertThat(stackOptions).isNotEmpty();
+        assertThat(imageOptions).as(module).containsAll(stackOptions);
+        assertThat(javaOpts).doesNotContain("-XX:-TieredCompilation");
+        assertThat(lines).contains("ENV MALLOC_ARENA_MAX=2");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"auth-service", "ingest-service", "recording-service", "simulcast-service", "console"})
     void theNativeImageRunsAsAUser(String module) throws IOException {
@@ -43,6 +65,14 @@ class ContainerImagesTest {
 
     private static Path dockerfile(String module, String name) {
         return Checkout.ROOT.resolve(module).resolve("src/main/docker").resolve(name);
+    }
+
+    private static String stackSetting(String key) throws IOException {
+        Properties settings = new Properties();
+        try (Reader reader = Files.newBufferedReader(Checkout.ROOT.resolve("infra/config/stack.properties"))) {
+            settings.load(reader);
+        }
+        return Objects.requireNonNull(settings.getProperty(key), key);
     }
 
     private static List<Integer> exposed(List<String> lines) {
