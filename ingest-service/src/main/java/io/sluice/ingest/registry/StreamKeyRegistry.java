@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * This instance's copy of the key registry, read from the compacted topic {@code sluice.stream-keys.v1}.
  * It holds key hashes only: a presented key is hashed, looked up by its hash, and the stored hash is then
- * compared in constant time.
+ * compared in constant time. A publish may wait here for a key still on its way ({@link #awaitKey}).
  */
 @ApplicationScoped
 public class StreamKeyRegistry {
