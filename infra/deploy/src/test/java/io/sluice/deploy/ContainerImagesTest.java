@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,7 +40,7 @@ class ContainerImagesTest {
     void theJvmImageRunsWithTheMemoryOptionsTheLocalStackMeasured(String module) throws IOException {
         List<String> lines = Files.readAllLines(dockerfile(module, "Dockerfile.jvm"));
         String javaOpts = lines.stream().filter(l -> l.startsWith("ENV JAVA_OPTS=")).findFirst().orElseThrow();
-        List<String> stackOptions = Arrays.stream(stackSetting("service.jvm-options").split("\\s+"))
+        List<String> stackOptions = LocalStackEnvironment.jvmOptions().stream()
                 .filter(option -> !option.equals("-XX:-TieredCompilation")).toList();
         List<String> imageOptions = Arrays.asList(javaOpts.substring("ENV JAVA_OPTS=".length()).replace("\"", "").split("\\s+"));
 
@@ -65,14 +62,6 @@ class ContainerImagesTest {
 
     private static Path dockerfile(String module, String name) {
         return Checkout.ROOT.resolve(module).resolve("src/main/docker").resolve(name);
-    }
-
-    private static String stackSetting(String key) throws IOException {
-        Properties settings = new Properties();
-        try (Reader reader = Files.newBufferedReader(Checkout.ROOT.resolve("infra/config/stack.properties"))) {
-            settings.load(reader);
-        }
-        return Objects.requireNonNull(settings.getProperty(key), key);
     }
 
     private static List<Integer> exposed(List<String> lines) {
