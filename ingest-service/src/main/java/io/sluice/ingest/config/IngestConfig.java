@@ -36,6 +36,12 @@ public interface IngestConfig {
     @WithDefault("live")
     String application();
 
+    /**
+     * How many event loops serve the RTMP and RTMPS connections, each with a listener of both kinds; a
+     * connection stays on the one it was dealt to. Unset, one per processor.
+     */
+    Optional<Integer> eventLoops();
+
     /** Plain RTMP, for encoders that cannot do TLS; off in {@code rtmps-only} mode. */
     Rtmp rtmp();
 

@@ -20,6 +20,8 @@ public final class IngestConfigBounds implements ConfigValidator {
 
     private static final String PREFIX = "sluice.ingest.";
     private static final Pattern APPLICATION = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /** More listeners than Vert.x has event loops would only share them. */
+    private static final int MAX_EVENT_LOOPS = 256;
 
     @Override
     public void validateMapping(Class<?> mappingClass, String prefix, Object mapping) {
@@ -42,6 +44,7 @@ public final class IngestConfigBounds implements ConfigValidator {
         }
         problems.between("rtmp.port", config.rtmp().port(), 0, 65_535);
         problems.between("rtmps.port", config.rtmps().port(), 0, 65_535);
+        config.eventLoops().ifPresent(loops -> problems.between("event-loops", loops, 1, MAX_EVENT_LOOPS));
 
         IngestConfig.Limits limits = config.limits();
         problems.atLeast("limits.max-connections", limits.maxConnections(), 1);

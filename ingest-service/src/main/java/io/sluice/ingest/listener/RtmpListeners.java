@@ -89,7 +89,7 @@ public class RtmpListeners {
     }
 
     void start(@Observes StartupEvent event) {
-        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int instances = config.eventLoops().orElse(Math.max(1, Runtime.getRuntime().availableProcessors()));
         tls = TlsMaterial.load(config.rtmps().tls(), vertx);
         keys = new SwappableKeyManager(tls.keyManager());
         // Servers started from this thread would all share its one event loop; each verticle instance has its own.

@@ -24,6 +24,8 @@ class IngestConfigBoundsTest {
             "rtmp.port, 65535, 65536",
             "rtmp.port, 0, -1",
             "rtmps.port, 65535, 65536",
+            "event-loops, 1, 0",
+            "event-loops, 256, 257",
             "limits.max-connections, 1, 0",
             "limits.max-connections-per-address, 1, 0",
             "limits.max-tls-handshakes-per-address, 1, 0",
