@@ -14,8 +14,8 @@ import org.junit.jupiter.api.condition.OS;
  * Connections are served on the event loop their listener was started on, so the listeners must start on
  * as many event loops as there are cores, unless {@code sluice.ingest.event-loops} says otherwise; started
  * from one thread they would all share its event loop, and one core would do all the work however many
- * encoders connect. On Linux they run on epoll, with Netty's
- * pool in chunks larger than a socket read (docs/benchmarks.md says what each saves).
+ * encoders connect. On Linux they run on epoll, with Netty's pool in chunks larger than a socket read
+ * (docs/benchmarks.md says what each saves).
  */
 @QuarkusTest
 class ListenerSpreadTest {

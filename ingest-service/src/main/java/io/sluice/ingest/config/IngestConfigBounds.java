@@ -20,7 +20,10 @@ public final class IngestConfigBounds implements ConfigValidator {
 
     private static final String PREFIX = "sluice.ingest.";
     private static final Pattern APPLICATION = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-    /** More listeners than Vert.x has event loops would only share them. */
+    /**
+     * A bound against a slip of the keyboard, not a tuned figure: listeners beyond Vert.x's event loops (two per
+     * processor unless {@code quarkus.vertx.event-loops-pool-size} says otherwise) would only share them.
+     */
     private static final int MAX_EVENT_LOOPS = 256;
 
     @Override

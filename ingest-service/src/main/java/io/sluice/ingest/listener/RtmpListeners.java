@@ -102,7 +102,7 @@ public class RtmpListeners {
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException("cannot start the RTMP listeners: " + e, e);
         }
-        LOG.infof("listening for RTMPS on %s:%d (TLS 1.2/1.3) and RTMP on %s:%d%s, on %d event loops%s", config.rtmps().host(),
+        LOG.infof("listening for RTMPS on %s:%d (TLS 1.2/1.3) and RTMP on %s:%d%s, on %d event loop(s)%s", config.rtmps().host(),
                 rtmpsPort(), config.rtmp().host(), rtmpPort(),
                 config.rtmpsOnly() ? " (RTMPS only: plain RTMP connects are refused)" : "", eventLoops.size(),
                 config.proxyProtocol().enabled() ? ", behind the PROXY protocol" : "");

@@ -27,9 +27,9 @@ public class IngestMetrics {
     /**
      * Bucket bounds every quarter of a millisecond from 1 to 20 ms, besides Micrometer's own (some 10 % apart):
      * where the acknowledgement's median and its 99th percentile lie, so both read to within 0.25 ms. Above
-     * 10 ms Micrometer's buckets alone are 1.4 ms wide, too coarse to hold a p99 to 1.5 times Kafka's own. Percentiles come from the
-     * buckets (PromQL's {@code histogram_quantile}); computing them in the process as well cost a record
-     * into three more histograms on Kafka's thread for every message.
+     * 10 ms Micrometer's buckets alone are 1.4 ms wide, too coarse to hold a p99 to 1.5 times Kafka's own.
+     * Percentiles come from the buckets (PromQL's {@code histogram_quantile}); computing them in the process
+     * as well cost a record into three more histograms on Kafka's thread for every message.
      */
     static final Duration[] FINE_ACK_BUCKETS = fineAckBuckets();
 
